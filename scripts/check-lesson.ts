@@ -79,6 +79,7 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
             AWS_ACCESS_KEY_ID: account,
             AWS_SECRET_ACCESS_KEY: 'test',
             NODE_NO_WARNINGS: '1',
+            NODE_ENV: 'development',
           },
         })
         rmSync(tmp, { recursive: true, force: true })

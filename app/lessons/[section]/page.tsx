@@ -1,0 +1,63 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { Toc } from '@/components/lesson/Toc'
+import { MdxContent } from '@/components/mdx/MdxContent'
+import { Quiz } from '@/components/quiz/Quiz'
+import { currentLearner } from '@/lib/auth/learner'
+import { getLesson, getLessonFile } from '@/lib/content/lessons'
+import { labsForSection } from '@/lib/labs/lab-files'
+import { lastQuizAttempt } from '@/lib/progress/quiz'
+
+type Props = { params: Promise<{ section: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const file = getLessonFile((await params).section)
+  return file ? { title: file.frontmatter.title, description: file.frontmatter.summary } : {}
+}
+
+export default async function LessonPage({ params }: Props) {
+  const { section } = await params
+  const lesson = await getLesson(section)
+  const file = getLessonFile(section)
+  if (!lesson || !file) notFound()
+  const learner = await currentLearner()
+  const lastAttempt = await lastQuizAttempt(learner.id, section, file.quiz)
+  const labs = labsForSection(section)
+
+  return (
+    <div className="lesson-layout">
+      <article>
+        <header className="lesson-header">
+          <p className="eyebrow">
+            {lesson.partTitle} · {lesson.meta.minutes} min
+          </p>
+          <h1>{lesson.meta.title}</h1>
+          <p className="summary">{lesson.meta.summary}</p>
+        </header>
+        <MdxContent code={lesson.code} />
+        {labs.length > 0 && (
+          <section aria-labelledby="labs-heading">
+            <h2 id="labs-heading">Hands-on lab</h2>
+            <ul className="card-list">
+              {labs.map((lab) => (
+                <li key={lab.id} className="card">
+                  <Link href={`/labs/${lab.id}`}>{lab.title}</Link>
+                  <p>
+                    {lab.summary} ({lab.minutes} min)
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <Quiz section={section} quiz={lesson.quiz} lastAttempt={lastAttempt} />
+        <nav className="lesson-nav" aria-label="Lessons">
+          {lesson.previous ? <Link href={`/lessons/${lesson.previous.section}`}>← {lesson.previous.title}</Link> : <span />}
+          {lesson.next ? <Link href={`/lessons/${lesson.next.section}`}>{lesson.next.title} →</Link> : <span />}
+        </nav>
+      </article>
+      <Toc entries={lesson.toc} />
+    </div>
+  )
+}

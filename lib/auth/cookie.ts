@@ -1,0 +1,1 @@
+export const LEARNER_COOKIE = 'cloudbook_learner'

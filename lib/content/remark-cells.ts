@@ -1,0 +1,25 @@
+import type { Code, Root } from 'mdast'
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx'
+import { visit } from 'unist-util-visit'
+
+/**
+ * Turns ```ts cell title="…" fences into <Cell code="…" title="…" index={n} />, so authors write plain
+ * markdown and the page gets a runnable notebook cell. extractCells() in lesson-files.ts reads the same fences.
+ */
+export function remarkCells() {
+  return (tree: Root) => {
+    let index = 0
+    visit(tree, 'code', (node: Code, position, parent) => {
+      if (!parent || position === undefined) return
+      if (!['ts', 'typescript'].includes(node.lang ?? '') || !/\bcell\b/.test(node.meta ?? '')) return
+      const title = /title="([^"]*)"/.exec(node.meta ?? '')?.[1]
+      const attributes: MdxJsxFlowElement['attributes'] = [
+        { type: 'mdxJsxAttribute', name: 'code', value: node.value },
+        { type: 'mdxJsxAttribute', name: 'cellId', value: `cell-${index++}` },
+      ]
+      if (title) attributes.push({ type: 'mdxJsxAttribute', name: 'title', value: title })
+      const cell: MdxJsxFlowElement = { type: 'mdxJsxFlowElement', name: 'Cell', attributes, children: [] }
+      parent.children.splice(position, 1, cell)
+    })
+  }
+}

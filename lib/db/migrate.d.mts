@@ -1,0 +1,5 @@
+export function migrate(url: string): Promise<string[]>
+export function pendingSchemaChange(scratchUrl: string): Promise<string>
+export function initialMigration(url: string): Promise<string>
+export function isEmptyMigration(sql: string): boolean
+export function isPostgresUrl(url: string): boolean

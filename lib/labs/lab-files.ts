@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import matter from 'gray-matter'
+import { z } from 'zod'
+import { sectionId } from '../content/schema'
+import { ContentError } from '../content/lesson-files'
+
+export const labsRoot = path.join(process.cwd(), 'labs')
+
+export const labFrontmatterSchema = z
+  .object({
+    id: sectionId.describe('Folder name under labs/; stored with drafts and attempts'),
+    title: z.string().min(3).describe('Shown on the lab page and the lesson card'),
+    section: sectionId.describe('The lesson this lab belongs to'),
+    summary: z.string().min(10).max(200).describe('One sentence for the lesson card'),
+    minutes: z.number().int().min(1).max(120).describe('Estimated time'),
+    backends: z
+      .array(z.enum(['ministack', 'localstack']))
+      .min(1)
+      .describe('Emulators on which CI proves the solution passes and the starter fails'),
+  })
+  .strict()
+
+export type LabFrontmatter = z.infer<typeof labFrontmatterSchema>
+
+export type LabFiles = {
+  meta: LabFrontmatter
+  dir: string
+  instructionsFile: string
+  instructions: string
+  starter: string
+  solution: string
+  check: string
+  cleanup: string
+}
+
+const REQUIRED = ['lab.mdx', 'starter.ts', 'solution.ts', 'check.ts', 'cleanup.ts'] as const
+
+export function listLabIds(): string[] {
+  return readdirSync(labsRoot, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+}
+
+export function readLab(id: string): LabFiles {
+  const dir = path.join(labsRoot, id)
+  for (const name of REQUIRED) {
+    if (!existsSync(path.join(dir, name))) throw new ContentError(dir, `missing ${name}`)
+  }
+  const read = (name: (typeof REQUIRED)[number]) => readFileSync(path.join(dir, name), 'utf8')
+  const instructionsFile = path.join(dir, 'lab.mdx')
+  const source = read('lab.mdx')
+  const parsed = matter(source)
+  const meta = labFrontmatterSchema.safeParse(parsed.data)
+  if (!meta.success) throw new ContentError(instructionsFile, meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
+  if (meta.data.id !== id) throw new ContentError(instructionsFile, `id "${meta.data.id}" does not match its folder "${id}"`)
+  return {
+    meta: meta.data,
+    dir,
+    instructionsFile,
+    instructions: source,
+    starter: read('starter.ts'),
+    solution: read('solution.ts'),
+    check: read('check.ts'),
+    cleanup: read('cleanup.ts'),
+  }
+}
+
+export function labsForSection(section: string): LabFrontmatter[] {
+  return listLabIds()
+    .map((id) => readLab(id).meta)
+    .filter((meta) => meta.section === section)
+}

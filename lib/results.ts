@@ -1,0 +1,32 @@
+/**
+ * The one results shape that runs and checks share (see docs/decisions/0003-results-shape.md).
+ * The UI, progress records and the CI conformance run all read it.
+ */
+import { z } from 'zod'
+
+export const expectationSchema = z.object({
+  name: z.string().describe('What was checked, e.g. "Bucket versioning"'),
+  status: z.enum(['pass', 'fail']),
+  expected: z.string().optional().describe('The value the check wanted'),
+  actual: z.string().optional().describe('The value the emulator reported'),
+  hint: z.string().optional().describe('What to change when this fails'),
+})
+
+export const resultSchema = z.object({
+  status: z.enum(['pass', 'fail', 'error']),
+  message: z.string().optional(),
+  expectations: z.array(expectationSchema),
+})
+
+export type Expectation = z.infer<typeof expectationSchema>
+export type Result = z.infer<typeof resultSchema>
+
+/** Which limit stopped a run, so the UI can say exactly why. */
+export type LimitName = 'time' | 'memory' | 'output'
+
+/** One line of the NDJSON stream a run or check sends to the browser. */
+export type RunEvent =
+  | { type: 'status'; message: string }
+  | { type: 'stdout'; text: string }
+  | { type: 'stderr'; text: string }
+  | { type: 'result'; result: Result; durationMs: number; limit?: LimitName }

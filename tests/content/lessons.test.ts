@@ -1,0 +1,78 @@
+import path from 'node:path'
+import GithubSlugger from 'github-slugger'
+import { describe, expect, it } from 'vitest'
+import { compileMdx } from '@/lib/content/compile'
+import { extractCells, extractLessonLinks, listLessonDirs, readLessonDir, type LessonFile } from '@/lib/content/lesson-files'
+import { loadOutline } from '@/lib/content/outline'
+import { listLabIds, readLab } from '@/lib/labs/lab-files'
+
+const { sections } = loadOutline()
+const lessons: LessonFile[] = listLessonDirs().map(readLessonDir)
+const bySection = new Map(lessons.map((l) => [l.section, l]))
+
+function headingSlugs(body: string) {
+  const slugger = new GithubSlugger()
+  const withoutCode = body.replace(/^```[\s\S]*?^```/gm, '')
+  return new Set([...withoutCode.matchAll(/^#{2,6}\s+(.+?)\s*$/gm)].map((m) => slugger.slug(m[1] ?? '')))
+}
+
+describe('course content', () => {
+  it('has exactly one lesson for every outline section and nothing else', () => {
+    const counts = new Map<string, number>()
+    for (const lesson of lessons) counts.set(lesson.section, (counts.get(lesson.section) ?? 0) + 1)
+    const missing = sections.filter((s) => !counts.has(s.id)).map((s) => s.id)
+    const duplicated = [...counts].filter(([, n]) => n > 1).map(([id]) => id)
+    expect({ missing, duplicated }).toEqual({ missing: [], duplicated: [] })
+    expect(lessons).toHaveLength(sections.length)
+  })
+
+  it('has quizzes of at least four questions, each with a correct answer and an explanation', () => {
+    for (const lesson of lessons) {
+      expect(lesson.quiz.questions.length, lesson.section).toBeGreaterThanOrEqual(4)
+      for (const q of lesson.quiz.questions) {
+        expect(q.correct.length, `${lesson.section}/${q.id}`).toBeGreaterThan(0)
+        expect(q.explanation.length, `${lesson.section}/${q.id}`).toBeGreaterThan(20)
+      }
+    }
+  })
+
+  it('links only to lessons and headings that exist', () => {
+    const broken: string[] = []
+    for (const lesson of lessons) {
+      for (const link of extractLessonLinks(lesson.body)) {
+        const target = bySection.get(link.section)
+        if (!target) broken.push(`${lesson.section} → /lessons/${link.section}`)
+        else if (link.hash && !headingSlugs(target.body).has(link.hash)) broken.push(`${lesson.section} → /lessons/${link.section}#${link.hash}`)
+      }
+      for (const ref of [...lesson.frontmatter.prerequisites, ...lesson.frontmatter.related]) {
+        if (!bySection.has(ref)) broken.push(`${lesson.section} frontmatter → ${ref}`)
+      }
+    }
+    expect(broken).toEqual([])
+  })
+
+  it('writes every runnable cell as plain AWS SDK code without endpoints or credentials', () => {
+    for (const lesson of lessons) {
+      for (const cell of extractCells(lesson.body)) {
+        const where = `${lesson.section} cell ${cell.index}`
+        expect(cell.code, where).not.toMatch(/endpoint\s*:|credentials\s*:|accessKeyId|localhost|127\.0\.0\.1|4566/)
+      }
+    }
+  })
+
+  it('compiles every lesson', async () => {
+    for (const lesson of lessons) {
+      const code = await compileMdx(lesson.file, lesson.source)
+      expect(code.length, lesson.section).toBeGreaterThan(100)
+    }
+  }, 600_000)
+})
+
+describe('labs', () => {
+  it.each(listLabIds())('%s has valid frontmatter, a lesson and all its files', (id) => {
+    const lab = readLab(id)
+    expect(bySection.has(lab.meta.section)).toBe(true)
+    expect(lab.starter).not.toEqual(lab.solution)
+    expect(path.basename(lab.dir)).toBe(id)
+  })
+})

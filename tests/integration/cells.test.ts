@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { extractCells, listLessonDirs, readLessonDir } from '@/lib/content/lesson-files'
+import { freshLearner, run, testRunner, type Backend } from './helpers'
+
+afterAll(() => testRunner().close())
+
+// Every "Try it" cell of every lesson runs green on the default backend, in a fresh account, through the same
+// runner learners use. The S3 lesson's cells are the cross-backend conformance set and also run on LocalStack.
+const cells = listLessonDirs()
+  .map(readLessonDir)
+  .flatMap((lesson) => extractCells(lesson.body).map((cell) => ({ section: lesson.section, cell })))
+
+const CONFORMANCE_SECTIONS = new Set(['s3'])
+const cases = cells.flatMap(({ section, cell }) => {
+  const backends: Backend[] = CONFORMANCE_SECTIONS.has(section) ? ['ministack', 'localstack'] : ['ministack']
+  return backends.map((backend) => ({ name: `${section} cell ${cell.index}${cell.title ? ` (${cell.title})` : ''} on ${backend}`, code: cell.code, backend }))
+})
+
+describe('lesson cells', () => {
+  it('exist for the S3 lesson (the conformance set)', () => {
+    expect(cells.filter((c) => c.section === 's3').length).toBeGreaterThan(0)
+  })
+
+  it.each(cases)('$name', async ({ code, backend }) => {
+    const outcome = await run(code, freshLearner(backend))
+    expect(outcome.result, `${outcome.stdout}\n${outcome.stderr}`).toEqual({ status: 'pass', expectations: [] })
+  }, 30_000)
+})

@@ -1,0 +1,40 @@
+// Once per test run: start the emulators the tests need (unless AWS_ENDPOINT_URL points at one) and build a
+// migrated base database of each kind that every worker copies (tests/setup/worker-database.ts).
+import { mkdirSync, rmSync } from 'node:fs'
+import { startEmulator } from '../../lib/emulator/managed.mjs'
+import { migrate } from '../../lib/db/migrate.mjs'
+import { POSTGRES_ADMIN_URL } from '../../lib/db/scratch.mjs'
+import { basePostgresName, baseSqliteFile, testDbDir } from './paths'
+
+export default async function setup() {
+  const stops: (() => void)[] = []
+  if (!process.env.AWS_ENDPOINT_URL) {
+    const ministack = await startEmulator({ backend: 'ministack', log: () => {} })
+    stops.push(ministack.stop)
+    process.env.AWS_ENDPOINT_URL = ministack.endpoint
+  }
+  process.env.CLOUDBOOK_TEST_MINISTACK_URL ??= process.env.AWS_ENDPOINT_URL
+  // LocalStack runs only the conformance tests (labs and the S3 lesson's cells) when asked for.
+  if (process.env.CLOUDBOOK_TEST_BACKENDS?.includes('localstack') && !process.env.CLOUDBOOK_TEST_LOCALSTACK_URL) {
+    const localstack = await startEmulator({ backend: 'localstack', log: () => {} })
+    stops.push(localstack.stop)
+    process.env.CLOUDBOOK_TEST_LOCALSTACK_URL = localstack.endpoint
+  }
+
+  rmSync(testDbDir, { recursive: true, force: true })
+  mkdirSync(testDbDir, { recursive: true })
+  await migrate(`file:${baseSqliteFile}`)
+
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+  await admin.connect()
+  await admin.query(`DROP DATABASE IF EXISTS "${basePostgresName}" WITH (FORCE)`)
+  await admin.query(`CREATE DATABASE "${basePostgresName}"`)
+  const baseUrl = new URL(POSTGRES_ADMIN_URL)
+  baseUrl.pathname = `/${basePostgresName}`
+  await migrate(baseUrl.toString())
+  await admin.end()
+
+  return () => stops.forEach((stop) => stop())
+}
+
