@@ -5,7 +5,10 @@ import { LEARNER_COOKIE } from './lib/auth/cookie'
 export function proxy(request: NextRequest) {
   if (request.cookies.get(LEARNER_COOKIE)) return NextResponse.next()
   const bytes = crypto.getRandomValues(new Uint8Array(32))
-  const token = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  const token = btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
   request.cookies.set(LEARNER_COOKIE, token)
   const response = NextResponse.next({ request: { headers: request.headers } })
   response.cookies.set(LEARNER_COOKIE, token, {

@@ -17,11 +17,21 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { ...shared, name: 'sqlite', include: ['lib/**/*.test.ts', 'tests/{content,data,integration}/**/*.test.ts'], env: { CLOUDBOOK_TEST_DB: 'sqlite' } },
+        test: {
+          ...shared,
+          name: 'sqlite',
+          include: ['lib/**/*.test.ts', 'tests/{content,data,integration}/**/*.test.ts'],
+          env: { CLOUDBOOK_TEST_DB: 'sqlite' },
+        },
       },
       {
         resolve: { alias },
-        test: { ...shared, name: 'postgres', include: ['tests/data/**/*.test.ts'], env: { CLOUDBOOK_TEST_DB: 'postgres' } },
+        test: {
+          ...shared,
+          name: 'postgres',
+          include: ['tests/data/**/*.test.ts'],
+          env: { CLOUDBOOK_TEST_DB: 'postgres' },
+        },
       },
     ],
   },

@@ -41,7 +41,15 @@ export function table(header: string[], rows: string[][]): string {
 }
 
 export function summaryRow(label: string, s: Summary, digits = 1): string[] {
-  return [label, String(s.n), ms(s.p50, digits), ms(s.p95, digits), ms(s.mean, digits), ms(s.min, digits), ms(s.max, digits)]
+  return [
+    label,
+    String(s.n),
+    ms(s.p50, digits),
+    ms(s.p95, digits),
+    ms(s.mean, digits),
+    ms(s.min, digits),
+    ms(s.max, digits),
+  ]
 }
 
 export const SUMMARY_HEADER = ['', 'n', 'p50', 'p95', 'mean', 'min', 'max']
@@ -49,7 +57,10 @@ export const SUMMARY_HEADER = ['', 'n', 'p50', 'p95', 'mean', 'min', 'max']
 /** One line describing where the figures came from, so pasted results carry their context. */
 export function machineLine(): string {
   const cpus = os.cpus()
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ')
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')
   return `${new Date().toISOString()} · node ${process.version} · ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'} · load avg ${load}`
 }
 

@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import GithubSlugger from 'github-slugger'
 import { bundleMDX } from 'mdx-bundler'
@@ -60,7 +59,10 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
         }
       }
     }
-    await bundleMDX({ source: lesson.source, mdxOptions: (o) => ({ ...o, remarkPlugins: [...(o.remarkPlugins ?? []), remarkGfm] }) })
+    await bundleMDX({
+      source: lesson.source,
+      mdxOptions: (o) => ({ ...o, remarkPlugins: [...(o.remarkPlugins ?? []), remarkGfm] }),
+    })
     console.log(`  ✓ MDX compiles; quiz has ${lesson.quiz.questions.length} questions`)
 
     if (run) {
@@ -87,7 +89,14 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
         if (!ok) failed = true
         console.log(`  ${ok ? '✓' : '✗'} cell ${cell.index} (line ${cell.line}${cell.title ? `, ${cell.title}` : ''})`)
         const out = `${result.stdout}${result.stderr}`.trim()
-        if (out) console.log(out.split('\n').slice(0, ok ? 8 : 30).map((l) => `      ${l}`).join('\n'))
+        if (out)
+          console.log(
+            out
+              .split('\n')
+              .slice(0, ok ? 8 : 30)
+              .map((l) => `      ${l}`)
+              .join('\n'),
+          )
       }
     }
   } catch (error) {

@@ -1,13 +1,23 @@
 // `npm run db:migrate` applies pending migrations to DATABASE_URL (default: the embedded SQLite file).
 // `npm run db:migrate -- create <name>` writes a new Prisma-format migration for SQLite and PostgreSQL from the
 // schema (PostgreSQL needs a server: POSTGRES_URL, default postgresql://postgres@127.0.0.1:5432/postgres).
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { initialMigration, isEmptyMigration, migrate, pendingSchemaChange, providerPaths, readMigrations } from '../lib/db/migrate.mjs'
+import {
+  diffSchemas,
+  initialMigration,
+  isEmptyMigration,
+  migrate,
+  pendingSchemaChange,
+  providerPaths,
+} from '../lib/db/migrate.mjs'
 import { withScratchDatabase } from '../lib/db/scratch.mjs'
 import { defaultDatabaseUrl } from '../lib/db/url.mjs'
 
 const [command, name] = process.argv.slice(2)
+
+/** The PostgreSQL schema the existing PostgreSQL migrations add up to, kept beside them (Prisma ignores files). */
+const snapshotFile = path.join('prisma', 'postgres', 'migrations', 'schema-at-last-migration.prisma')
 
 if (command === 'create') {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error('usage: db-migrate create <snake_case_name>')
@@ -15,16 +25,16 @@ if (command === 'create') {
   for (const provider of ['sqlite', 'postgresql']) {
     const { migrations } = providerPaths(provider === 'sqlite' ? 'file:x' : 'postgresql://x')
     // The wasm engine cannot introspect PostgreSQL through the pg adapter ("Column type 'char' could not be
-    // deserialized"), so only the first PostgreSQL migration can be made offline; later ones need
-    // `prisma migrate dev` online (docs/decisions/0002-offline-prisma-migrations.md).
+    // deserialized"), so PostgreSQL migrations are diffed schema-to-schema: from the snapshot written with the
+    // last migration to the working schema (docs/decisions/0002-offline-prisma-migrations.md).
+    const current = readFileSync(path.join('prisma', 'postgres', 'schema.prisma'), 'utf8')
     const sql =
-      provider === 'postgresql' && (await readMigrations(migrations)).migrationDirectories.length === 0
-        ? await withScratchDatabase(provider, initialMigration)
-        : await withScratchDatabase(provider, pendingSchemaChange).catch((error) => {
-            if (provider !== 'postgresql') throw error
-            console.error(`PostgreSQL: cannot diff offline (${error.message.split('\n')[0]}). Run \`prisma migrate dev --schema prisma/postgres/schema.prisma\` online.`)
-            process.exit(1)
-          })
+      provider === 'sqlite'
+        ? await withScratchDatabase(provider, pendingSchemaChange)
+        : existsSync(snapshotFile)
+          ? await withScratchDatabase(provider, (url) => diffSchemas(url, readFileSync(snapshotFile, 'utf8'), current))
+          : await withScratchDatabase(provider, initialMigration)
+    if (provider === 'postgresql') writeFileSync(snapshotFile, current)
     if (isEmptyMigration(sql)) {
       console.log(`${path.relative(process.cwd(), migrations)}: up to date`)
       continue

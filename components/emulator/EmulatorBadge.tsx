@@ -12,7 +12,12 @@ export async function EmulatorBadge() {
     )
   }
   return (
-    <span className="emulator-badge" data-reachable="true" data-testid="emulator-badge" title={`${status.endpoint} · ${status.services.length} services`}>
+    <span
+      className="emulator-badge"
+      data-reachable="true"
+      data-testid="emulator-badge"
+      title={`${status.endpoint} · ${status.services.length} services`}
+    >
       <span className="dot" aria-hidden />
       {status.backend} {status.version}
     </span>

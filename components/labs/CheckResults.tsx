@@ -4,7 +4,10 @@ import type { Result } from '@/lib/results'
 export function CheckResults({ result }: { result: Result }) {
   return (
     <div className="result-banner" data-status={result.status} data-testid="check-results" role="status">
-      <strong>{result.status === 'pass' ? '✓ ' : '✗ '}{result.message ?? (result.status === 'pass' ? 'Passed' : 'Not yet')}</strong>
+      <strong>
+        {result.status === 'pass' ? '✓ ' : '✗ '}
+        {result.message ?? (result.status === 'pass' ? 'Passed' : 'Not yet')}
+      </strong>
       {result.expectations.length > 0 && (
         <ul className="expectations">
           {result.expectations.map((e) => (

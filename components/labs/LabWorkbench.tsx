@@ -6,7 +6,10 @@ import { RunOutput } from '@/components/notebook/RunOutput'
 import { useRun } from '@/components/notebook/use-run'
 import { CheckResults } from './CheckResults'
 
-const CodeEditor = dynamic(() => import('@/components/notebook/CodeEditor'), { ssr: false, loading: () => <div className="cell-editor" /> })
+const CodeEditor = dynamic(() => import('@/components/notebook/CodeEditor'), {
+  ssr: false,
+  loading: () => <div className="cell-editor" />,
+})
 const CodeDiff = dynamic(() => import('@/components/notebook/CodeEditor').then((m) => m.CodeDiff), { ssr: false })
 
 type Props = { labId: string; starter: string; initialCode: string; lastResult: (Result & { at: string }) | null }
@@ -18,12 +21,16 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
   const [code, setCode] = useState(initialCode)
   const [saveState, setSaveState] = useState<SaveState>('saved')
   const [solution, setSolution] = useState<string>()
+  // each comparison gets fresh model paths: kept models (see CodeDiff) would otherwise show an old draft
+  const [comparisons, setComparisons] = useState(0)
   const [resetting, setResetting] = useState(false)
   const [notice, setNotice] = useState<string>()
   const run = useRun()
   const check = useRun()
   const latest = useRef(code)
-  latest.current = code
+  useEffect(() => {
+    latest.current = code
+  })
 
   // Autosave: a quiet moment after typing stops, the draft goes to the server.
   const firstRender = useRef(true)
@@ -54,7 +61,13 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
     const response = await fetch(`/api/labs/${labId}/reset`, { method: 'POST' }).catch(() => undefined)
     const body: unknown = await response?.json().catch(() => undefined)
     setResetting(false)
-    if (!response?.ok || typeof body !== 'object' || body === null || !('starter' in body) || typeof body.starter !== 'string') {
+    if (
+      !response?.ok ||
+      typeof body !== 'object' ||
+      body === null ||
+      !('starter' in body) ||
+      typeof body.starter !== 'string'
+    ) {
       setNotice('Reset failed: is the emulator running? Your code was kept.')
       return
     }
@@ -67,10 +80,13 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
     if (solution !== undefined) return setSolution(undefined)
     const response = await fetch(`/api/labs/${labId}/solution`)
     const body: unknown = await response.json()
-    if (typeof body === 'object' && body !== null && 'solution' in body && typeof body.solution === 'string') setSolution(body.solution)
+    if (typeof body === 'object' && body !== null && 'solution' in body && typeof body.solution === 'string') {
+      setComparisons((n) => n + 1)
+      setSolution(body.solution)
+    }
   }
 
-  const shownResult = check.result ?? (check.running ? undefined : lastResult ?? undefined)
+  const shownResult = check.result ?? (check.running ? undefined : (lastResult ?? undefined))
 
   return (
     <div>
@@ -78,10 +94,24 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
         <div className="cell-toolbar">
           <span className="title">solution.ts</span>
           <span className="save-state" data-testid="save-state" aria-live="polite">
-            {{ saved: 'All changes saved', saving: 'Saving…', unsaved: 'Unsaved changes', error: 'Could not save — retrying on next change' }[saveState]}
+            {
+              {
+                saved: 'All changes saved',
+                saving: 'Saving…',
+                unsaved: 'Unsaved changes',
+                error: 'Could not save — retrying on next change',
+              }[saveState]
+            }
           </span>
         </div>
-        <CodeEditor value={code} onChange={setCode} onRun={execute} path={`file:///labs/${labId}/draft.ts`} minLines={16} label="Lab code" />
+        <CodeEditor
+          value={code}
+          onChange={setCode}
+          onRun={execute}
+          path={`file:///labs/${labId}/draft.ts`}
+          minLines={16}
+          label="Lab code"
+        />
       </div>
       <div className="lab-actions">
         <button type="button" className="primary" onClick={execute} disabled={run.running} data-testid="lab-run">
@@ -109,7 +139,7 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
             <span>Your code</span>
             <span>Solution (read-only — your code is not changed)</span>
           </header>
-          <CodeDiff original={code} modified={solution} path={`file:///labs/${labId}/compare`} />
+          <CodeDiff original={code} modified={solution} path={`file:///labs/${labId}/compare-${comparisons}`} />
         </section>
       )}
     </div>

@@ -1,5 +1,8 @@
 import Link from 'next/link'
 import { EmulatorBadge } from '@/components/emulator/EmulatorBadge'
+import { SearchDialog } from '@/components/search/SearchDialog'
+import { ShortcutsDialog } from './ShortcutsDialog'
+import { ThemeToggle } from './ThemeToggle'
 
 export function SiteHeader() {
   return (
@@ -10,6 +13,11 @@ export function SiteHeader() {
       <nav aria-label="Main">
         <Link href="/">Course</Link>
       </nav>
+      <div className="header-actions">
+        <SearchDialog />
+        <ThemeToggle />
+        <ShortcutsDialog />
+      </div>
       <EmulatorBadge />
     </header>
   )

@@ -1,4 +1,5 @@
 import { getMDXComponent } from 'mdx-bundler/client'
+import { createElement } from 'react'
 import { Cell } from '@/components/notebook/Cell'
 import { Callout } from './Callout'
 
@@ -8,15 +9,15 @@ const components = { Callout, Cell }
 // Evaluating compiled MDX builds a new component; keep one per compiled string.
 const rendered = new Map<string, ReturnType<typeof getMDXComponent>>()
 
-export function MdxContent({ code }: { code: string }) {
-  let Component = rendered.get(code)
-  if (!Component) {
-    Component = getMDXComponent(code)
-    rendered.set(code, Component)
+function renderMdx(code: string) {
+  let component = rendered.get(code)
+  if (!component) {
+    component = getMDXComponent(code)
+    rendered.set(code, component)
   }
-  return (
-    <div className="prose">
-      <Component components={components} />
-    </div>
-  )
+  return createElement(component, { components })
+}
+
+export function MdxContent({ code }: { code: string }) {
+  return <div className="prose">{renderMdx(code)}</div>
 }

@@ -1,6 +1,6 @@
 'use client'
 import dynamic from 'next/dynamic'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState, useSyncExternalStore } from 'react'
 import { RunOutput } from './RunOutput'
 import { useRun } from './use-run'
 
@@ -17,13 +17,18 @@ function modelPath(cellId: string, code: string) {
   return `file:///cells/${cellId}-${(h >>> 0).toString(36)}.ts`
 }
 
+const noSubscription = () => () => {}
+
 /** A runnable notebook cell: Monaco editor, Run (or Ctrl/Cmd+Enter), output streamed live below. */
 export function Cell({ code: initialCode, title, cellId }: { code: string; title?: string; cellId: string }) {
   const [code, setCode] = useState(initialCode.trimEnd())
-  const [editorReady, setEditorReady] = useState(false)
   const run = useRun()
-  // The editor is browser-only; until it loads, the server-rendered code stays readable.
-  useEffect(() => setEditorReady(true), [])
+  // The editor is browser-only; until the page is hydrated, the server-rendered code stays readable.
+  const editorReady = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  )
   const execute = useCallback(() => void run.start('/api/run', { code }), [run, code])
 
   return (
@@ -42,7 +47,13 @@ export function Cell({ code: initialCode, title, cellId }: { code: string; title
       </div>
       <div className="cell-editor">
         {editorReady ? (
-          <CodeEditor value={code} onChange={setCode} onRun={execute} path={modelPath(cellId, initialCode)} label={`${title ?? 'Cell'} code`} />
+          <CodeEditor
+            value={code}
+            onChange={setCode}
+            onRun={execute}
+            path={modelPath(cellId, initialCode)}
+            label={`${title ?? 'Cell'} code`}
+          />
         ) : (
           <pre>{code}</pre>
         )}

@@ -23,7 +23,10 @@ function useDarkTheme() {
 
 export default function CodeEditor({ value, onChange, onRun, path, minLines = 4, label }: CodeEditorProps) {
   const onRunRef = useRef(onRun)
-  onRunRef.current = onRun
+  // Monaco registers the keybinding once; the ref lets it call the latest onRun
+  useEffect(() => {
+    onRunRef.current = onRun
+  })
   const dark = useDarkTheme()
   useEffect(() => {
     void addTypesFor(value)
@@ -51,7 +54,13 @@ export default function CodeEditor({ value, onChange, onRun, path, minLines = 4,
         scrollbar: { alwaysConsumeMouseWheel: false },
       }}
       onMount={(editor) => {
-        editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => onRunRef.current?.())
+        // an action, not addCommand: commands are global and would run the last editor's cell on a multi-cell page
+        editor.addAction({
+          id: 'cloudbook.run',
+          label: 'Run cell',
+          keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter],
+          run: () => onRunRef.current?.(),
+        })
       }}
     />
   )
@@ -68,7 +77,17 @@ export function CodeDiff({ original, modified, path }: { original: string; modif
       originalModelPath={`${path}.yours.ts`}
       modifiedModelPath={`${path}.solution.ts`}
       theme={dark ? 'vs-dark' : 'vs'}
-      options={{ readOnly: true, renderSideBySide: true, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true }}
+      // the wrapper would dispose the models before the widget lets go of them on unmount (a known
+      // @monaco-editor/react issue); keeping them avoids the error, and their paths are stable per lab
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      options={{
+        readOnly: true,
+        renderSideBySide: true,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        automaticLayout: true,
+      }}
     />
   )
 }

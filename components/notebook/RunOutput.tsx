@@ -2,21 +2,36 @@ import type { RunEvent, Result } from '@/lib/results'
 
 export type OutputLine = Extract<RunEvent, { type: 'stdout' | 'stderr' | 'status' }>
 
-export function RunOutput({ lines, result, durationMs, running }: { lines: OutputLine[]; result?: Result; durationMs?: number; running: boolean }) {
+export function RunOutput({
+  lines,
+  result,
+  durationMs,
+  running,
+}: {
+  lines: OutputLine[]
+  result?: Result
+  durationMs?: number
+  running: boolean
+}) {
   if (!lines.length && !result && !running) return null
   return (
     <div aria-live="polite">
       <pre className="cell-output" data-testid="cell-output">
         {running && !lines.length && <span className="status-line">Running…</span>}
         {lines.map((line, i) => (
-          <span key={i} className={line.type === 'stderr' ? 'stderr' : line.type === 'status' ? 'status-line' : undefined}>
+          <span
+            key={i}
+            className={line.type === 'stderr' ? 'stderr' : line.type === 'status' ? 'status-line' : undefined}
+          >
             {line.type === 'status' ? `${line.message}\n` : line.text}
           </span>
         ))}
       </pre>
       {result && (
         <div className="result-banner" data-status={result.status} data-testid="cell-result">
-          {result.status === 'pass' ? `✓ Finished in ${Math.round(durationMs ?? 0)} ms` : `✗ ${result.message ?? 'The run failed.'}`}
+          {result.status === 'pass'
+            ? `✓ Finished in ${Math.round(durationMs ?? 0)} ms`
+            : `✗ ${result.message ?? 'The run failed.'}`}
         </div>
       )}
     </div>

@@ -43,7 +43,14 @@ export async function addTypesFor(source: string) {
         const response = await fetch(`/api/types?package=${encodeURIComponent(name)}`)
         if (!response.ok) return
         const body: unknown = await response.json()
-        if (typeof body !== 'object' || body === null || !('files' in body) || typeof body.files !== 'object' || body.files === null) return
+        if (
+          typeof body !== 'object' ||
+          body === null ||
+          !('files' in body) ||
+          typeof body.files !== 'object' ||
+          body.files === null
+        )
+          return
         for (const [file, content] of Object.entries(body.files)) {
           if (typeof content === 'string') ts.typescriptDefaults.addExtraLib(content, `file:///node_modules/${file}`)
         }

@@ -35,7 +35,11 @@ export function useRun() {
       )
     } catch (error) {
       if (!controller.signal.aborted) {
-        setResult({ status: 'error', message: `Could not reach the Cloudbook server: ${error instanceof Error ? error.message : String(error)}`, expectations: [] })
+        setResult({
+          status: 'error',
+          message: `Could not reach the Cloudbook server: ${error instanceof Error ? error.message : String(error)}`,
+          expectations: [],
+        })
       }
     } finally {
       if (abort.current === controller) setRunning(false)

@@ -54,7 +54,7 @@ export function Quiz({ section, quiz, lastAttempt }: Props) {
   }
 
   const graded = new Map(attempt?.questions.map((q) => [q.id, q]))
-  const unanswered = quiz.questions.filter((q) => !(answers[q.id]?.length)).length
+  const unanswered = quiz.questions.filter((q) => !answers[q.id]?.length).length
 
   return (
     <section className="quiz" aria-labelledby="quiz-heading" data-testid="quiz">
@@ -94,7 +94,9 @@ export function Quiz({ section, quiz, lastAttempt }: Props) {
             ))}
             {result && (
               <div className="explanation">
-                <span className={result.correct ? 'verdict-correct' : 'verdict-wrong'}>{result.correct ? 'Correct. ' : 'Not quite. '}</span>
+                <span className={result.correct ? 'verdict-correct' : 'verdict-wrong'}>
+                  {result.correct ? 'Correct. ' : 'Not quite. '}
+                </span>
                 {result.explanation}
               </div>
             )}

@@ -8,7 +8,12 @@ async function inspect(s3: S3Client, bucket: string) {
   const { Versions = [] } = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'notes.txt' }))
   const versions = Versions.filter((v) => v.Key === 'notes.txt' && v.VersionId && v.VersionId !== 'null').length
   return [
-    expectEqual('Bucket versioning', Status ?? 'Off (never enabled)', 'Enabled', 'Call PutBucketVersioningCommand with Status: "Enabled" before uploading.'),
+    expectEqual(
+      'Bucket versioning',
+      Status ?? 'Off (never enabled)',
+      'Enabled',
+      'Call PutBucketVersioningCommand with Status: "Enabled" before uploading.',
+    ),
     expectAtLeast('Versions of notes.txt', versions, 2, 'Upload notes.txt twice after versioning is on.'),
   ]
 }
@@ -29,7 +34,10 @@ export default async function check() {
   let best: Expectation[] = []
   for (const name of names) {
     const expectations = await inspect(s3, name)
-    if (!best.length || expectations.filter((e) => e.status === 'pass').length > best.filter((e) => e.status === 'pass').length) {
+    if (
+      !best.length ||
+      expectations.filter((e) => e.status === 'pass').length > best.filter((e) => e.status === 'pass').length
+    ) {
       best = expectations
     }
   }

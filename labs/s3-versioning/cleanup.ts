@@ -1,4 +1,10 @@
-import { DeleteBucketCommand, DeleteObjectCommand, ListBucketsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3'
+import {
+  DeleteBucketCommand,
+  DeleteObjectCommand,
+  ListBucketsCommand,
+  ListObjectVersionsCommand,
+  S3Client,
+} from '@aws-sdk/client-s3'
 
 // Reset: remove every lab bucket (all object versions and delete markers first) from the learner's account.
 const s3 = new S3Client({})

@@ -58,12 +58,29 @@ async function compile(file: string, source: string): Promise<string> {
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           rehypeSlug,
-          [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaLabel: 'Link to this section' } }],
+          [
+            rehypeAutolinkHeadings,
+            { behavior: 'append', properties: { className: ['heading-anchor'], ariaLabel: 'Link to this section' } },
+          ],
           [
             rehypeShiki,
             {
-              themes: { light: 'github-light', dark: 'github-dark' },
-              langs: ['ts', 'js', 'json', 'yaml', 'sh', 'bash', 'sql', 'python', 'graphql', 'text', 'ini', 'dockerfile', 'hcl'],
+              themes: { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' },
+              langs: [
+                'ts',
+                'js',
+                'json',
+                'yaml',
+                'sh',
+                'bash',
+                'sql',
+                'python',
+                'graphql',
+                'text',
+                'ini',
+                'dockerfile',
+                'hcl',
+              ],
               defaultLanguage: 'text',
               fallbackLanguage: 'text',
             },
@@ -83,7 +100,10 @@ function describeCompileError(error: unknown): string {
   if (error && typeof error === 'object' && 'errors' in error && Array.isArray(error.errors) && error.errors.length) {
     const first: unknown = error.errors[0]
     if (first && typeof first === 'object' && 'text' in first) {
-      const location = 'location' in first && first.location && typeof first.location === 'object' && 'line' in first.location ? `line ${String(first.location.line)}: ` : ''
+      const location =
+        'location' in first && first.location && typeof first.location === 'object' && 'line' in first.location
+          ? `line ${String(first.location.line)}: `
+          : ''
       return `${location}${String(first.text)}`
     }
   }

@@ -9,10 +9,41 @@ const options = [
 ]
 const quiz: Quiz = {
   questions: [
-    { id: 'one', type: 'single', prompt: 'Pick the first one', options, correct: ['a'], explanation: 'A is first, B and C come later.' },
-    { id: 'many', type: 'multiple', prompt: 'Pick the first two', options, correct: ['a', 'b'], explanation: 'A and B, not C.' },
-    { id: 'tf', type: 'true-false', prompt: 'This is true, right?', options: [{ id: 'true', text: 'True' }, { id: 'false', text: 'False' }], correct: ['true'], explanation: 'It is true.' },
-    { id: 'four', type: 'single', prompt: 'Pick the third one', options, correct: ['c'], explanation: 'C is third in the list.' },
+    {
+      id: 'one',
+      type: 'single',
+      prompt: 'Pick the first one',
+      options,
+      correct: ['a'],
+      explanation: 'A is first, B and C come later.',
+    },
+    {
+      id: 'many',
+      type: 'multiple',
+      prompt: 'Pick the first two',
+      options,
+      correct: ['a', 'b'],
+      explanation: 'A and B, not C.',
+    },
+    {
+      id: 'tf',
+      type: 'true-false',
+      prompt: 'This is true, right?',
+      options: [
+        { id: 'true', text: 'True' },
+        { id: 'false', text: 'False' },
+      ],
+      correct: ['true'],
+      explanation: 'It is true.',
+    },
+    {
+      id: 'four',
+      type: 'single',
+      prompt: 'Pick the third one',
+      options,
+      correct: ['c'],
+      explanation: 'C is third in the list.',
+    },
   ],
 }
 

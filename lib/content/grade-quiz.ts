@@ -1,7 +1,13 @@
 import type { Quiz } from './schema'
 
 export type Answers = Record<string, string[]>
-export type GradedQuestion = { id: string; correct: boolean; chosen: string[]; correctOptions: string[]; explanation: string }
+export type GradedQuestion = {
+  id: string
+  correct: boolean
+  chosen: string[]
+  correctOptions: string[]
+  explanation: string
+}
 export type GradedQuiz = { score: number; total: number; questions: GradedQuestion[] }
 
 /** A question scores only when exactly the correct set was chosen (no partial credit for multiple choice). */

@@ -59,10 +59,14 @@ export function readLessonDir(dir: string): LessonFile {
   }
   const expectedDir = path.join(lessonsRoot, outlineSection.part, outlineSection.id)
   if (path.resolve(dir) !== expectedDir) {
-    throw new ContentError(file, `lives in the wrong folder; expected lessons/${outlineSection.part}/${outlineSection.id}/`)
+    throw new ContentError(
+      file,
+      `lives in the wrong folder; expected lessons/${outlineSection.part}/${outlineSection.id}/`,
+    )
   }
   for (const ref of [...fm.data.prerequisites, ...fm.data.related]) {
-    if (!sections.some((s) => s.id === ref)) throw new ContentError(file, `prerequisite/related "${ref}" is not a section id`)
+    if (!sections.some((s) => s.id === ref))
+      throw new ContentError(file, `prerequisite/related "${ref}" is not a section id`)
   }
 
   const quizFile = path.join(dir, 'quiz.json')

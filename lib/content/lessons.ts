@@ -8,7 +8,14 @@ import type { Quiz } from './schema'
 export type LessonSummary = LessonFile['frontmatter'] & { partTitle: string; index: number }
 export type TocEntry = { depth: 2 | 3; text: string; id: string }
 /** What the browser may see of a quiz: no correct answers, no explanations until graded. */
-export type PublicQuiz = { questions: { id: string; type: Quiz['questions'][number]['type']; prompt: string; options: { id: string; text: string }[] }[] }
+export type PublicQuiz = {
+  questions: {
+    id: string
+    type: Quiz['questions'][number]['type']
+    prompt: string
+    options: { id: string; text: string }[]
+  }[]
+}
 
 let lessonsCache: Map<string, LessonFile> | undefined
 

@@ -27,14 +27,20 @@ export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>
 
 const optionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/).describe('Stable option id, stored with submissions'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .describe('Stable option id, stored with submissions'),
     text: z.string().min(1).describe('Option text (plain text, no markdown)'),
   })
   .strict()
 
 export const quizQuestionSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9-]+$/).describe('Stable question id, unique within the quiz'),
+    id: z
+      .string()
+      .regex(/^[a-z0-9-]+$/)
+      .describe('Stable question id, unique within the quiz'),
     type: z
       .enum(['single', 'multiple', 'true-false'])
       .describe('single: exactly one correct; multiple: one or more correct, learner ticks all; true-false'),
@@ -56,7 +62,10 @@ export const quizQuestionSchema = z
     if (q.type === 'true-false') {
       const tf = [...ids].sort().join(',')
       if (tf !== 'false,true' || q.correct.length !== 1) {
-        ctx.addIssue({ code: 'custom', message: `${q.id}: true-false questions have options "true" and "false", one correct` })
+        ctx.addIssue({
+          code: 'custom',
+          message: `${q.id}: true-false questions have options "true" and "false", one correct`,
+        })
       }
     }
   })

@@ -15,7 +15,13 @@ describe('seed coverage', () => {
   })
 
   it('counts a fact as taught only when most of its terms appear', () => {
-    const facts = [{ line: 1, text: 'visibility timeout - set to 6x lambda timeout', terms: distinctiveTerms('visibility timeout - set to 6x lambda timeout') }]
+    const facts = [
+      {
+        line: 1,
+        text: 'visibility timeout - set to 6x lambda timeout',
+        terms: distinctiveTerms('visibility timeout - set to 6x lambda timeout'),
+      },
+    ]
     expect(coverFacts(facts, 'Set the visibility timeout to six times the Lambda timeout (6x).')[0]?.covered).toBe(true)
     expect(coverFacts(facts, 'Queues hold messages.')[0]?.covered).toBe(false)
   })

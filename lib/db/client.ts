@@ -13,7 +13,10 @@ export const isPostgres = /^postgres(ql)?:/.test(databaseUrl)
  * Both generated clients expose the same models; they differ only in provider-specific transaction options,
  * so the app uses this common part.
  */
-export type Db = Pick<SqliteClient, 'learner' | 'labDraft' | 'labAttempt' | 'quizSubmission' | '$connect' | '$disconnect'>
+export type Db = Pick<
+  SqliteClient,
+  'learner' | 'labDraft' | 'labAttempt' | 'quizSubmission' | 'lessonVisit' | '$connect' | '$disconnect'
+>
 
 /**
  * The PostgreSQL client has the same models, but TypeScript cannot relate two separately generated clients'
@@ -23,18 +26,22 @@ function hasCloudbookModels(client: unknown): client is Db {
   return (
     typeof client === 'object' &&
     client !== null &&
-    ['learner', 'labDraft', 'labAttempt', 'quizSubmission'].every((model) => model in client)
+    ['learner', 'labDraft', 'labAttempt', 'quizSubmission', 'lessonVisit'].every((model) => model in client)
   )
 }
 
 function createClient(): Db {
   if (!isPostgres) return new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: databaseUrl }) })
   const client: unknown = new PostgresClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
-  if (!hasCloudbookModels(client)) throw new Error('the PostgreSQL Prisma client is out of date: run npm run db:generate')
+  if (!hasCloudbookModels(client))
+    throw new Error('the PostgreSQL Prisma client is out of date: run npm run db:generate')
   return client
 }
 
+declare global {
+  var cloudbookDb: Db | undefined
+}
+
 // One client per process; Next's dev server re-evaluates modules, so keep it on globalThis there.
-const globalForDb = globalThis as { cloudbookDb?: Db }
-export const db: Db = globalForDb.cloudbookDb ?? createClient()
-if (process.env.NODE_ENV !== 'production') globalForDb.cloudbookDb = db
+export const db: Db = globalThis.cloudbookDb ?? createClient()
+if (process.env.NODE_ENV !== 'production') globalThis.cloudbookDb = db

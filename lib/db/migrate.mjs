@@ -39,7 +39,12 @@ export async function readMigrations(baseDir) {
       .catch((error) => ({ tag: 'error', value: error.message }))
     migrationDirectories.push({ path: entry.name, migrationFile: { path: 'migration.sql', content } })
   }
-  return { baseDir, lockfile: { path: 'migration_lock.toml', content: lockContent }, migrationDirectories, shadowDbInitScript: '' }
+  return {
+    baseDir,
+    lockfile: { path: 'migration_lock.toml', content: lockContent },
+    migrationDirectories,
+    shadowDbInitScript: '',
+  }
 }
 
 export async function adapterFactoryFor(url) {
@@ -75,7 +80,11 @@ export async function openEngine(url) {
   const content = await readFile(schema, 'utf8')
   const { tracked, closeAll } = trackConnections(await adapterFactoryFor(url))
   const SchemaEngine = await loadSchemaEngine()
-  const engine = await SchemaEngine.new({ datamodels: [[schema, content]] }, () => {}, bindMigrationAwareSqlAdapterFactory(tracked))
+  const engine = await SchemaEngine.new(
+    { datamodels: [[schema, content]] },
+    () => {},
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  )
   const close = async () => {
     engine.free()
     await closeAll()
@@ -97,42 +106,40 @@ export async function migrate(url) {
   }
 }
 
-/**
- * SQL that takes a database migrated with the migrations folder to the current schema ('' or a comment when
- * they agree). `scratchUrl` must point at an empty database: the migrations are applied to it first.
- */
-export async function pendingSchemaChange(scratchUrl) {
-  await migrate(scratchUrl)
-  const { engine, close, schema } = await openEngine(scratchUrl)
+/** Runs the engine's diff as a SQL script; `targets(schema)` picks from/to given the provider's schema file. */
+async function diffScript(url, targets) {
+  const { engine, close, schema } = await openEngine(url)
   try {
-    const { stdout } = await engine.diff({
-      from: { tag: 'schemaDatasource', files: [schema], configDir: ROOT },
-      to: { tag: 'schemaDatamodel', files: [schema] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTER,
-    })
+    const { stdout } = await engine.diff({ ...targets(schema), script: true, exitCode: null, filters: NO_FILTER })
     return stdout ?? ''
   } finally {
     await close()
   }
 }
 
+/**
+ * SQL that takes a database migrated with the migrations folder to the current schema ('' or a comment when
+ * they agree). `scratchUrl` must point at an empty database: the migrations are applied to it first.
+ */
+export async function pendingSchemaChange(scratchUrl) {
+  await migrate(scratchUrl)
+  return diffScript(scratchUrl, (schema) => ({
+    from: { tag: 'schemaDatasource', files: [schema], configDir: ROOT },
+    to: { tag: 'schemaDatamodel', files: [schema] },
+  }))
+}
+
 /** SQL that creates the whole schema in an empty database. */
-export async function initialMigration(url) {
-  const { engine, close, schema } = await openEngine(url)
-  try {
-    const { stdout } = await engine.diff({
-      from: { tag: 'empty' },
-      to: { tag: 'schemaDatamodel', files: [schema] },
-      script: true,
-      exitCode: null,
-      filters: NO_FILTER,
-    })
-    return stdout ?? ''
-  } finally {
-    await close()
-  }
+export function initialMigration(url) {
+  return diffScript(url, (schema) => ({ from: { tag: 'empty' }, to: { tag: 'schemaDatamodel', files: [schema] } }))
+}
+
+/** SQL from one schema text to another, without a database (works for PostgreSQL offline too). */
+export function diffSchemas(url, fromContent, toContent) {
+  return diffScript(url, (schema) => ({
+    from: { tag: 'schemaDatamodel', files: [{ path: schema.path, content: fromContent }] },
+    to: { tag: 'schemaDatamodel', files: [{ path: schema.path, content: toContent }] },
+  }))
 }
 
 /** True when a diff script has no statements (the engine returns a comment for an empty migration). */

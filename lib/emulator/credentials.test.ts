@@ -10,8 +10,16 @@ describe('learner credentials', () => {
   })
 
   it('passes only the SDK standard settings', () => {
-    const env = learnerEnvironment({ accountId: '123456789012', endpoint: 'http://127.0.0.1:4566', region: 'eu-west-1' })
-    expect(env).toMatchObject({ AWS_ENDPOINT_URL: 'http://127.0.0.1:4566', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: '123456789012' })
+    const env = learnerEnvironment({
+      accountId: '123456789012',
+      endpoint: 'http://127.0.0.1:4566',
+      region: 'eu-west-1',
+    })
+    expect(env).toMatchObject({
+      AWS_ENDPOINT_URL: 'http://127.0.0.1:4566',
+      AWS_REGION: 'eu-west-1',
+      AWS_ACCESS_KEY_ID: '123456789012',
+    })
     expect(Object.keys(env).every((k) => k.startsWith('AWS_'))).toBe(true)
   })
 })

@@ -18,7 +18,8 @@ export function learnerEnvironment({ accountId, endpoint, region }: LearnerAws):
     AWS_REGION: region,
     AWS_DEFAULT_REGION: region,
     AWS_ACCESS_KEY_ID: accountId,
-    AWS_SECRET_ACCESS_KEY: `cloudbook-${accountId}`,
+    // emulators recompute presigned-URL signatures with their well-known secret "test"; any other breaks them
+    AWS_SECRET_ACCESS_KEY: 'test',
     // no shared config files: they would be outside the sandbox and could name other credentials
     AWS_CONFIG_FILE: '.aws/config',
     AWS_SHARED_CREDENTIALS_FILE: '.aws/credentials',

@@ -32,13 +32,22 @@ async function probe(): Promise<EmulatorStatus> {
   const { endpoint } = emulatorConfig
   if (!endpoint) return { reachable: false, message: `No AWS emulator is configured — ${startHint()}.` }
   try {
-    const response = await fetch(`${endpoint}/_localstack/health`, { signal: AbortSignal.timeout(1500), cache: 'no-store' })
+    const response = await fetch(`${endpoint}/_localstack/health`, {
+      signal: AbortSignal.timeout(1500),
+      cache: 'no-store',
+    })
     const body: unknown = await response.json()
     if (!response.ok || !isHealthBody(body)) throw new Error(`health check answered ${response.status}`)
     const services = Object.entries(body.services ?? {})
       .filter(([, state]) => state === 'available' || state === 'running')
       .map(([name]) => name)
-    return { reachable: true, endpoint, backend: detectBackend(response.headers, body), version: body.version ?? 'unknown', services }
+    return {
+      reachable: true,
+      endpoint,
+      backend: detectBackend(response.headers, body),
+      version: body.version ?? 'unknown',
+      services,
+    }
   } catch {
     return { reachable: false, endpoint, message: `The AWS emulator is not reachable at ${endpoint} — ${startHint()}.` }
   }

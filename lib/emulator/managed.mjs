@@ -51,13 +51,28 @@ export function ensureVenv(backend, log = console.log) {
   log(`Installing ${spec.label} ${pinnedVersion(backend)} into ${path.relative(ROOT, venv)} (first start only)…`)
   const steps = [
     [python, ['-m', 'venv', venv]],
-    [path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '-r', path.join(ROOT, 'lib', 'emulator', spec.requirements)]],
+    [
+      path.join(venv, 'bin', 'pip'),
+      [
+        'install',
+        '--quiet',
+        '--disable-pip-version-check',
+        '-r',
+        path.join(ROOT, 'lib', 'emulator', spec.requirements),
+      ],
+    ],
   ]
   for (const [cmd, args] of steps) {
     const result = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' })
     if (result.status !== 0) {
-      const detail = (result.stderr ?? '').split('\n').filter((l) => !l.startsWith('WARNING')).join('\n').trim()
-      throw new Error(`Could not install ${spec.label}: ${cmd} ${args.join(' ')} failed.\n${detail || result.error?.message || ''}\nPython 3.10+ with venv is required (apt-get install python3-venv).`)
+      const detail = (result.stderr ?? '')
+        .split('\n')
+        .filter((l) => !l.startsWith('WARNING'))
+        .join('\n')
+        .trim()
+      throw new Error(
+        `Could not install ${spec.label}: ${cmd} ${args.join(' ')} failed.\n${detail || result.error?.message || ''}\nPython 3.10+ with venv is required (apt-get install python3-venv).`,
+      )
     }
   }
   spawnSync('touch', [marker])
@@ -92,7 +107,9 @@ export async function waitForHealth(endpoint, timeoutMs = 90_000) {
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  throw new Error(`The emulator did not become healthy at ${endpoint} within ${timeoutMs / 1000} s${lastError ? ` (${lastError.message})` : ''}`)
+  throw new Error(
+    `The emulator did not become healthy at ${endpoint} within ${timeoutMs / 1000} s${lastError ? ` (${lastError.message})` : ''}`,
+  )
 }
 
 /**
@@ -125,7 +142,9 @@ export async function startEmulator({ backend = 'ministack', log = console.log }
     const health = await Promise.race([
       waitForHealth(endpoint),
       new Promise((_, reject) =>
-        child.once('exit', (code) => reject(new Error(`${BACKENDS[backend].label} exited during start-up (code ${code}); see ${logFile}`))),
+        child.once('exit', (code) =>
+          reject(new Error(`${BACKENDS[backend].label} exited during start-up (code ${code}); see ${logFile}`)),
+        ),
       ),
     ])
     log(`${BACKENDS[backend].label} ${health.version ?? ''} is ready at ${endpoint}`)

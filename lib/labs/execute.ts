@@ -23,7 +23,14 @@ async function environmentFor(accountId: string, onEvent?: (event: RunEvent) => 
 export async function runLearnerCode(code: string, options: ExecuteOptions): Promise<RunOutcome> {
   const { env, unreachable } = await environmentFor(options.accountId, options.onEvent)
   if (unreachable) return unreachable
-  return getRunner().run({ source: code, filename: 'cell.ts', mode: 'run', env, onEvent: options.onEvent, signal: options.signal })
+  return getRunner().run({
+    source: code,
+    filename: 'cell.ts',
+    mode: 'run',
+    env,
+    onEvent: options.onEvent,
+    signal: options.signal,
+  })
 }
 
 /** Runs a lab's check against the learner's account and returns expectations with expected vs actual. */
@@ -31,7 +38,15 @@ export async function checkLab(labId: string, options: ExecuteOptions): Promise<
   const lab = readLab(labId)
   const { env, unreachable } = await environmentFor(options.accountId, options.onEvent)
   if (unreachable) return unreachable
-  return getRunner().run({ source: lab.check, filename: 'check.ts', mode: 'check', env, relativeTo: lab.dir, onEvent: options.onEvent, signal: options.signal })
+  return getRunner().run({
+    source: lab.check,
+    filename: 'check.ts',
+    mode: 'check',
+    env,
+    relativeTo: lab.dir,
+    onEvent: options.onEvent,
+    signal: options.signal,
+  })
 }
 
 /** Removes the learner's lab resources so the lab can start over. */
@@ -39,5 +54,13 @@ export async function cleanUpLab(labId: string, options: ExecuteOptions): Promis
   const lab = readLab(labId)
   const { env, unreachable } = await environmentFor(options.accountId, options.onEvent)
   if (unreachable) return unreachable
-  return getRunner().run({ source: lab.cleanup, filename: 'cleanup.ts', mode: 'run', env, relativeTo: lab.dir, onEvent: options.onEvent, signal: options.signal })
+  return getRunner().run({
+    source: lab.cleanup,
+    filename: 'cleanup.ts',
+    mode: 'run',
+    env,
+    relativeTo: lab.dir,
+    onEvent: options.onEvent,
+    signal: options.signal,
+  })
 }

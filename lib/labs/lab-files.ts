@@ -53,8 +53,13 @@ export function readLab(id: string): LabFiles {
   const source = read('lab.mdx')
   const parsed = matter(source)
   const meta = labFrontmatterSchema.safeParse(parsed.data)
-  if (!meta.success) throw new ContentError(instructionsFile, meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '))
-  if (meta.data.id !== id) throw new ContentError(instructionsFile, `id "${meta.data.id}" does not match its folder "${id}"`)
+  if (!meta.success)
+    throw new ContentError(
+      instructionsFile,
+      meta.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    )
+  if (meta.data.id !== id)
+    throw new ContentError(instructionsFile, `id "${meta.data.id}" does not match its folder "${id}"`)
   return {
     meta: meta.data,
     dir,

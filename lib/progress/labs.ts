@@ -13,7 +13,10 @@ export async function saveDraft(learnerId: string, labId: string, code: string) 
 }
 
 export async function getDraft(learnerId: string, labId: string): Promise<string | null> {
-  const draft = await db.labDraft.findUnique({ where: { learnerId_labId: { learnerId, labId } }, select: { code: true } })
+  const draft = await db.labDraft.findUnique({
+    where: { learnerId_labId: { learnerId, labId } },
+    select: { code: true },
+  })
   return draft?.code ?? null
 }
 

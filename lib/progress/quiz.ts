@@ -7,11 +7,25 @@ import type { Quiz } from '../content/schema'
 export type QuizAttempt = GradedQuiz & { submittedAt: string; durationMs: number | null }
 
 /** Grades on the server (the browser never sees the answers first) and stores the submission. */
-export async function submitQuiz(learnerId: string, section: string, quiz: Quiz, answers: Answers, durationMs: number | null): Promise<QuizAttempt> {
+export async function submitQuiz(
+  learnerId: string,
+  section: string,
+  quiz: Quiz,
+  answers: Answers,
+  durationMs: number | null,
+): Promise<QuizAttempt> {
   const graded = gradeQuiz(quiz, answers)
   const chosen = Object.fromEntries(graded.questions.map((q) => [q.id, q.chosen]))
   const saved = await db.quizSubmission.create({
-    data: { id: randomUUID(), learnerId, section, answers: JSON.stringify(chosen), score: graded.score, total: graded.total, durationMs },
+    data: {
+      id: randomUUID(),
+      learnerId,
+      section,
+      answers: JSON.stringify(chosen),
+      score: graded.score,
+      total: graded.total,
+      durationMs,
+    },
     select: { createdAt: true },
   })
   return { ...graded, submittedAt: saved.createdAt.toISOString(), durationMs }
@@ -26,7 +40,11 @@ export async function lastQuizAttempt(learnerId: string, section: string, quiz: 
   })
   if (!last) return null
   const answers: unknown = JSON.parse(last.answers)
-  return { ...gradeQuiz(quiz, toAnswers(answers)), submittedAt: last.createdAt.toISOString(), durationMs: last.durationMs }
+  return {
+    ...gradeQuiz(quiz, toAnswers(answers)),
+    submittedAt: last.createdAt.toISOString(),
+    durationMs: last.durationMs,
+  }
 }
 
 export function toAnswers(value: unknown): Answers {

@@ -4,7 +4,10 @@ import type { RunEvent } from '../results'
  * Streams RunEvents as NDJSON while `work` runs, so output appears in the browser as it is printed.
  * If the browser goes away, `signal` aborts the run.
  */
-export function ndjsonResponse(work: (emit: (event: RunEvent) => void, signal: AbortSignal) => Promise<void>, request: Request) {
+export function ndjsonResponse(
+  work: (emit: (event: RunEvent) => void, signal: AbortSignal) => Promise<void>,
+  request: Request,
+) {
   const encoder = new TextEncoder()
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
@@ -16,12 +19,26 @@ export function ndjsonResponse(work: (emit: (event: RunEvent) => void, signal: A
         await work(emit, request.signal)
       } catch (error) {
         console.error('run failed', error)
-        emit({ type: 'result', result: { status: 'error', message: 'Cloudbook could not run this code (server error). Try again; the server log has details.', expectations: [] }, durationMs: 0 })
+        emit({
+          type: 'result',
+          result: {
+            status: 'error',
+            message: 'Cloudbook could not run this code (server error). Try again; the server log has details.',
+            expectations: [],
+          },
+          durationMs: 0,
+        })
       } finally {
         open = false
         controller.close()
       }
     },
   })
-  return new Response(stream, { headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' } })
+  return new Response(stream, {
+    headers: {
+      'content-type': 'application/x-ndjson; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    },
+  })
 }

@@ -12,6 +12,8 @@ export type SandboxOptions = {
   warmModules: string[]
   /** Processes kept started and waiting. */
   warm: number
+  /** Emulator for the warm-up call (see sandbox-child.mjs). */
+  warmEndpoint?: string
 }
 
 /** A started sandbox process waiting for its one job, with the temp dir it may write to. */
@@ -49,6 +51,7 @@ function spawnSandbox(options: SandboxOptions): Sandbox {
     // Nothing of the server's environment reaches the sandbox; the job brings the learner's AWS settings.
     env: {
       CLOUDBOOK_WARM_MODULES: options.warmModules.join(','),
+      CLOUDBOOK_WARM_ENDPOINT: options.warmEndpoint ?? '',
       NODE_OPTIONS: '',
       NODE_ENV: 'production',
     },

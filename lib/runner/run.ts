@@ -52,18 +52,34 @@ export function limitMessage(limit: LimitName, limits: RunLimits) {
 
 const HEAP_EXHAUSTED = /Last few GCs|Reached heap limit|JavaScript heap out of memory|Allocation failed/
 
+export type RunnerOptions = {
+  limits?: RunLimits
+  maxConcurrent?: number
+  /** Imported by each sandbox before its job arrives. */
+  warmModules?: string[]
+  /** The emulator, when known up front: each sandbox makes one SDK call there before its job. */
+  warmEndpoint?: string
+}
+
 export class Runner {
   private readonly pool: SandboxPool
+  private readonly limits: RunLimits
+  private readonly maxConcurrent: number
   private active = 0
   private readonly waiting: (() => void)[] = []
 
   constructor(
     private readonly root: string,
-    private readonly limits: RunLimits = DEFAULT_LIMITS,
-    private readonly maxConcurrent = 4,
-    warmModules: string[] = ['@aws-sdk/client-s3'],
+    {
+      limits = DEFAULT_LIMITS,
+      maxConcurrent = 4,
+      warmModules = ['@aws-sdk/client-s3'],
+      warmEndpoint,
+    }: RunnerOptions = {},
   ) {
-    this.pool = new SandboxPool({ root, memoryMb: limits.memoryMb, warmModules, warm: 2 })
+    this.limits = limits
+    this.maxConcurrent = maxConcurrent
+    this.pool = new SandboxPool({ root, memoryMb: limits.memoryMb, warmModules, warmEndpoint, warm: 2 })
   }
 
   prewarm() {
@@ -163,7 +179,12 @@ export class Runner {
     })
   }
 
-  private toResult(request: RunRequest, message: ChildMessage | undefined, limit: LimitName | undefined, exitCode: number | null): Result {
+  private toResult(
+    request: RunRequest,
+    message: ChildMessage | undefined,
+    limit: LimitName | undefined,
+    exitCode: number | null,
+  ): Result {
     if (limit) return { status: 'error', message: limitMessage(limit, this.limits), expectations: [] }
     if (message?.type === 'result') return message.result
     if (message?.type === 'error') {
@@ -174,6 +195,10 @@ export class Runner {
     }
     if (message?.type === 'done' && exitCode === 0) return { status: 'pass', expectations: [] }
     if (exitCode === 0 && request.mode === 'run') return { status: 'pass', expectations: [] }
-    return { status: 'error', message: `The run ended unexpectedly (exit code ${exitCode ?? 'none'}).`, expectations: [] }
+    return {
+      status: 'error',
+      message: `The run ended unexpectedly (exit code ${exitCode ?? 'none'}).`,
+      expectations: [],
+    }
   }
 }

@@ -7,13 +7,17 @@ const compile = (source: string) => transpile(source, 'cell.ts', { nodeModules }
 
 describe('transpile', () => {
   it('keeps @aws-sdk imports external and adds an inline source map', async () => {
-    const out = await compile(`import { S3Client } from '@aws-sdk/client-s3'\nconst s3: S3Client = new S3Client({})\nconsole.log(s3)`)
+    const out = await compile(
+      `import { S3Client } from '@aws-sdk/client-s3'\nconst s3: S3Client = new S3Client({})\nconsole.log(s3)`,
+    )
     expect(out).toMatch(/from "@aws-sdk\/client-s3"/)
     expect(out).toContain('sourceMappingURL=data:application/json')
   })
 
   it('allows the safe built-ins', async () => {
-    await expect(compile(`import { randomUUID } from 'node:crypto'\nconsole.log(randomUUID())`)).resolves.toContain('node:crypto')
+    await expect(compile(`import { randomUUID } from 'node:crypto'\nconsole.log(randomUUID())`)).resolves.toContain(
+      'node:crypto',
+    )
   })
 
   it.each([

@@ -50,7 +50,13 @@ function importGuard(nodeModules: string, allowRelative: boolean): Plugin {
           if (existsSync(path.join(nodeModules, packageName(args.path), 'package.json'))) {
             return { path: args.path, external: true }
           }
-          return { errors: [{ text: `"${args.path}" is not installed in Cloudbook. Use one of the @aws-sdk clients listed in the lesson.` }] }
+          return {
+            errors: [
+              {
+                text: `"${args.path}" is not installed in Cloudbook. Use one of the @aws-sdk clients listed in the lesson.`,
+              },
+            ],
+          }
         }
         const why = builtins.has(bare)
           ? `"${args.path}" is not available in Cloudbook cells (allowed built-ins: ${ALLOWED_BUILTINS.map((m) => `node:${m}`).join(', ')}).`
@@ -65,7 +71,11 @@ function toTranspileError(messages: Message[]): TranspileError {
   const first = messages[0]
   const loc = first?.location
   const where = loc ? `line ${loc.line}, column ${loc.column + 1}: ` : ''
-  return new TranspileError(`${where}${first?.text ?? 'could not compile the code'}`, loc?.line, loc ? loc.column + 1 : undefined)
+  return new TranspileError(
+    `${where}${first?.text ?? 'could not compile the code'}`,
+    loc?.line,
+    loc ? loc.column + 1 : undefined,
+  )
 }
 
 /**
@@ -78,10 +88,19 @@ export type TranspileOptions = {
   relativeTo?: string
 }
 
-export async function transpile(source: string, filename: string, { nodeModules, relativeTo }: TranspileOptions): Promise<string> {
+export async function transpile(
+  source: string,
+  filename: string,
+  { nodeModules, relativeTo }: TranspileOptions,
+): Promise<string> {
   try {
     const result = await build({
-      stdin: { contents: source, loader: 'ts', sourcefile: filename, resolveDir: relativeTo ?? path.dirname(nodeModules) },
+      stdin: {
+        contents: source,
+        loader: 'ts',
+        sourcefile: filename,
+        resolveDir: relativeTo ?? path.dirname(nodeModules),
+      },
       bundle: true,
       write: false,
       format: 'esm',

@@ -6,7 +6,11 @@ import { coverFacts, seedFacts } from '@/lib/content/seed-coverage'
 // Fact coverage, derived from the seed text itself: every seed line's distinctive terms must appear in its
 // section's lesson (or quiz). Prints the figures and the misses so a reviewer can judge them.
 it('teaches the seed facts: ≥95 % overall, ≥80 % in every section with five or more seed lines', () => {
-  const lessons = new Map(listLessonDirs().map(readLessonDir).map((l) => [l.section, l]))
+  const lessons = new Map(
+    listLessonDirs()
+      .map(readLessonDir)
+      .map((l) => [l.section, l]),
+  )
   let total = 0
   let covered = 0
   const weak: string[] = []
@@ -14,14 +18,19 @@ it('teaches the seed facts: ≥95 % overall, ≥80 % in every section with five 
   for (const section of loadOutline().sections) {
     const lesson = lessons.get(section.id)
     const facts = seedFacts(section)
-    const text = lesson ? `${lesson.body}\n${lesson.quiz.questions.map((q) => `${q.prompt} ${q.options.map((o) => o.text).join(' ')} ${q.explanation}`).join('\n')}` : ''
+    const text = lesson
+      ? `${lesson.body}\n${lesson.quiz.questions.map((q) => `${q.prompt} ${q.options.map((o) => o.text).join(' ')} ${q.explanation}`).join('\n')}`
+      : ''
     const results = coverFacts(facts, text)
     const ok = results.filter((r) => r.covered).length
     total += results.length
     covered += ok
     const pct = results.length ? (ok / results.length) * 100 : 100
-    report.push(`${section.id.padEnd(34)} ${String(ok).padStart(3)}/${String(results.length).padEnd(3)} ${pct.toFixed(0).padStart(3)} %`)
-    for (const miss of results.filter((r) => !r.covered)) report.push(`    miss line ${miss.line}: [${miss.missing.join(', ')}] ${miss.text.slice(0, 90)}`)
+    report.push(
+      `${section.id.padEnd(34)} ${String(ok).padStart(3)}/${String(results.length).padEnd(3)} ${pct.toFixed(0).padStart(3)} %`,
+    )
+    for (const miss of results.filter((r) => !r.covered))
+      report.push(`    miss line ${miss.line}: [${miss.missing.join(', ')}] ${miss.text.slice(0, 90)}`)
     if (results.length >= 5 && pct < 80) weak.push(`${section.id} ${pct.toFixed(0)} %`)
   }
   const overall = total ? (covered / total) * 100 : 0

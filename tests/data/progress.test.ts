@@ -4,6 +4,7 @@ import { learnerForToken } from '@/lib/auth/learner'
 import type { Quiz } from '@/lib/content/schema'
 import { databaseUrl } from '@/lib/db/client'
 import { deleteDraft, getDraft, hasPassed, latestAttempt, recordAttempt, saveDraft } from '@/lib/progress/labs'
+import { courseProgress, lastVisited, recordVisit } from '@/lib/progress/lessons'
 import { lastQuizAttempt, submitQuiz } from '@/lib/progress/quiz'
 
 const token = () => randomBytes(32).toString('base64url')
@@ -12,7 +13,14 @@ const tf = [
   { id: 'false', text: 'False' },
 ]
 const quiz: Quiz = {
-  questions: ['a', 'b', 'c', 'd'].map((id) => ({ id, type: 'true-false', prompt: `Is ${id} true or not?`, options: tf, correct: ['true'], explanation: 'Every statement here is true.' })),
+  questions: ['a', 'b', 'c', 'd'].map((id) => ({
+    id,
+    type: 'true-false',
+    prompt: `Is ${id} true or not?`,
+    options: tf,
+    correct: ['true'],
+    explanation: 'Every statement here is true.',
+  })),
 }
 
 describe(`progress data on ${process.env.CLOUDBOOK_TEST_DB}`, () => {
@@ -42,7 +50,13 @@ describe(`progress data on ${process.env.CLOUDBOOK_TEST_DB}`, () => {
     expect(await lastQuizAttempt(learner.id, 's3', quiz)).toBeNull()
     await submitQuiz(learner.id, 's3', quiz, { a: ['true'], b: ['false'] }, 12_000)
     await new Promise((r) => setTimeout(r, 5))
-    const second = await submitQuiz(learner.id, 's3', quiz, { a: ['true'], b: ['true'], c: ['true'], d: ['true'] }, 9_000)
+    const second = await submitQuiz(
+      learner.id,
+      's3',
+      quiz,
+      { a: ['true'], b: ['true'], c: ['true'], d: ['true'] },
+      9_000,
+    )
     expect(second).toMatchObject({ score: 4, total: 4, durationMs: 9_000 })
     const last = await lastQuizAttempt(learner.id, 's3', quiz)
     expect(last).toMatchObject({ score: 4, total: 4, durationMs: 9_000 })
@@ -58,11 +72,32 @@ describe(`progress data on ${process.env.CLOUDBOOK_TEST_DB}`, () => {
     await deleteDraft(learner.id, 's3-versioning')
     expect(await getDraft(learner.id, 's3-versioning')).toBeNull()
 
-    await recordAttempt(learner.id, 's3-versioning', { status: 'fail', expectations: [{ name: 'Bucket versioning', status: 'fail', expected: 'Enabled', actual: 'Suspended' }] })
+    await recordAttempt(learner.id, 's3-versioning', {
+      status: 'fail',
+      expectations: [{ name: 'Bucket versioning', status: 'fail', expected: 'Enabled', actual: 'Suspended' }],
+    })
     expect(await hasPassed(learner.id, 's3-versioning')).toBe(false)
     await new Promise((r) => setTimeout(r, 5))
     await recordAttempt(learner.id, 's3-versioning', { status: 'pass', expectations: [] })
     expect(await hasPassed(learner.id, 's3-versioning')).toBe(true)
     expect(await latestAttempt(learner.id, 's3-versioning')).toMatchObject({ status: 'pass' })
+  })
+
+  it('remembers the last lesson read, keeps the furthest reading point, and completes lessons by quiz', async () => {
+    const learner = await learnerForToken(token())
+    expect(await lastVisited(learner.id)).toBeNull()
+    await recordVisit(learner.id, 's3', 40)
+    await new Promise((r) => setTimeout(r, 5))
+    await recordVisit(learner.id, 'sqs', 10)
+    await new Promise((r) => setTimeout(r, 5))
+    await recordVisit(learner.id, 's3', 20)
+    expect(await lastVisited(learner.id)).toMatchObject({ section: 's3', readPercent: 40 })
+
+    await submitQuiz(learner.id, 'sqs', quiz, { a: ['true'] }, null)
+    await submitQuiz(learner.id, 's3', quiz, { a: ['true'], b: ['true'], c: ['true'] }, null)
+    const progress = await courseProgress(learner.id)
+    expect(progress.get('s3')).toEqual({ readPercent: 40, bestScore: 3, total: 4, complete: true })
+    expect(progress.get('sqs')).toEqual({ readPercent: 10, bestScore: 1, total: 4, complete: false })
+    expect(progress.has('ec2')).toBe(false)
   })
 })

@@ -13,7 +13,11 @@ const cells = listLessonDirs()
 const CONFORMANCE_SECTIONS = new Set(['s3'])
 const cases = cells.flatMap(({ section, cell }) => {
   const backends: Backend[] = CONFORMANCE_SECTIONS.has(section) ? ['ministack', 'localstack'] : ['ministack']
-  return backends.map((backend) => ({ name: `${section} cell ${cell.index}${cell.title ? ` (${cell.title})` : ''} on ${backend}`, code: cell.code, backend }))
+  return backends.map((backend) => ({
+    name: `${backend}: ${section} cell ${cell.index}${cell.title ? ` (${cell.title})` : ''}`,
+    code: cell.code,
+    backend,
+  }))
 })
 
 describe('lesson cells', () => {
@@ -21,8 +25,12 @@ describe('lesson cells', () => {
     expect(cells.filter((c) => c.section === 's3').length).toBeGreaterThan(0)
   })
 
-  it.each(cases)('$name', async ({ code, backend }) => {
-    const outcome = await run(code, freshLearner(backend))
-    expect(outcome.result, `${outcome.stdout}\n${outcome.stderr}`).toEqual({ status: 'pass', expectations: [] })
-  }, 30_000)
+  it.each(cases)(
+    '$name',
+    async ({ code, backend }) => {
+      const outcome = await run(code, freshLearner(backend))
+      expect(outcome.result, `${outcome.stdout}\n${outcome.stderr}`).toEqual({ status: 'pass', expectations: [] })
+    },
+    30_000,
+  )
 })

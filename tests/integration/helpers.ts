@@ -5,8 +5,12 @@ export type Backend = 'ministack' | 'localstack'
 
 /** The endpoint of a backend started by tests/setup/global.ts; a declared backend that is missing fails loudly. */
 export function endpointOf(backend: Backend): string {
-  const url = backend === 'ministack' ? process.env.CLOUDBOOK_TEST_MINISTACK_URL : process.env.CLOUDBOOK_TEST_LOCALSTACK_URL
-  if (!url) throw new Error(`${backend} is not running for this test run: set CLOUDBOOK_TEST_BACKENDS=ministack,localstack (npm test does)`)
+  const url =
+    backend === 'ministack' ? process.env.CLOUDBOOK_TEST_MINISTACK_URL : process.env.CLOUDBOOK_TEST_LOCALSTACK_URL
+  if (!url)
+    throw new Error(
+      `${backend} is not running for this test run: set CLOUDBOOK_TEST_BACKENDS=ministack,localstack (npm test does)`,
+    )
   return url
 }
 
@@ -17,7 +21,10 @@ export function freshLearner(backend: Backend = 'ministack') {
 
 let runner: Runner | undefined
 export function testRunner() {
-  runner ??= new Runner(process.cwd(), { timeoutMs: 10_000, memoryMb: 160, outputBytes: 16 * 1024 })
+  runner ??= new Runner(process.cwd(), {
+    limits: { timeoutMs: 10_000, memoryMb: 160, outputBytes: 16 * 1024 },
+    warmEndpoint: process.env.CLOUDBOOK_TEST_MINISTACK_URL,
+  })
   return runner
 }
 

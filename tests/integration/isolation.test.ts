@@ -3,7 +3,9 @@ import { freshLearner, run, testRunner } from './helpers'
 
 afterAll(() => testRunner().close())
 
-const createAndList = (bucket: string) => `import { S3Client, CreateBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3'
+const createAndList = (
+  bucket: string,
+) => `import { S3Client, CreateBucketCommand, ListBucketsCommand } from '@aws-sdk/client-s3'
 const s3 = new S3Client({})
 await s3.send(new CreateBucketCommand({ Bucket: '${bucket}' }))
 const { Buckets = [] } = await s3.send(new ListBucketsCommand({}))

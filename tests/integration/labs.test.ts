@@ -44,6 +44,10 @@ it('reports the exact failing setting for the versioning lab', async () => {
   const env = freshLearner()
   await run(lab.starter, env)
   const { result } = await run(lab.check, env, 'check', lab.dir)
-  expect(result.expectations).toContainEqual(expect.objectContaining({ name: 'Bucket versioning', status: 'fail', expected: 'Enabled' }))
-  expect(result.expectations).toContainEqual(expect.objectContaining({ name: 'Versions of notes.txt', status: 'fail', actual: '0' }))
+  expect(result.expectations).toContainEqual(
+    expect.objectContaining({ name: 'Bucket versioning', status: 'fail', expected: 'Enabled' }),
+  )
+  expect(result.expectations).toContainEqual(
+    expect.objectContaining({ name: 'Versions of notes.txt', status: 'fail', actual: '0' }),
+  )
 })

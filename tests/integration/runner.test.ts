@@ -7,7 +7,9 @@ const S3 = `import { S3Client, CreateBucketCommand, ListBucketsCommand } from '@
 
 describe('runner against the emulator', () => {
   it('runs plain SDK code with the learner settings and streams its output', async () => {
-    const outcome = await run(`${S3}await s3.send(new CreateBucketCommand({ Bucket: 'runner-ok' }))\nconst { Buckets = [] } = await s3.send(new ListBucketsCommand({}))\nconsole.log(Buckets.map((b) => b.Name))`)
+    const outcome = await run(
+      `${S3}await s3.send(new CreateBucketCommand({ Bucket: 'runner-ok' }))\nconst { Buckets = [] } = await s3.send(new ListBucketsCommand({}))\nconsole.log(Buckets.map((b) => b.Name))`,
+    )
     expect(outcome.result).toEqual({ status: 'pass', expectations: [] })
     expect(outcome.stdout).toContain("'runner-ok'")
     expect(outcome.stderr).toBe('')
@@ -20,7 +22,9 @@ describe('runner against the emulator', () => {
   })
 
   it('reports AWS errors by their code and line', async () => {
-    const outcome = await run(`import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3'\nawait new S3Client({}).send(new GetObjectCommand({ Bucket: 'no-such-bucket-here', Key: 'k' }))`)
+    const outcome = await run(
+      `import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3'\nawait new S3Client({}).send(new GetObjectCommand({ Bucket: 'no-such-bucket-here', Key: 'k' }))`,
+    )
     expect(outcome.result.message).toMatch(/^NoSuchBucket: .*\(cell\.ts line 2\)$/)
   })
 
@@ -58,12 +62,16 @@ describe('runner against the emulator', () => {
   })
 
   it('removes process escape hatches and sees none of the server environment', async () => {
-    const outcome = await run("console.log(typeof process.binding, typeof process.dlopen, Object.keys(process.env).filter((k) => !k.startsWith('AWS_')).join(','))")
+    const outcome = await run(
+      "console.log(typeof process.binding, typeof process.dlopen, Object.keys(process.env).filter((k) => !k.startsWith('AWS_')).join(','))",
+    )
     expect(outcome.stdout.trim()).toBe('undefined undefined')
   })
 
   it('runs top-level await ES modules with the learner region', async () => {
-    const outcome = await run("const region = await new (await import('@aws-sdk/client-s3')).S3Client({}).config.region()\nconsole.log(region)")
+    const outcome = await run(
+      "const region = await new (await import('@aws-sdk/client-s3')).S3Client({}).config.region()\nconsole.log(region)",
+    )
     // dynamic import is compiled away on purpose; the static form below is what cells use
     expect(outcome.result.status).toBe('error')
     const ok = await run(`${S3}console.log(await s3.config.region())`)

@@ -37,4 +37,3 @@ export default async function setup() {
 
   return () => stops.forEach((stop) => stop())
 }
-

@@ -1,11 +1,12 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { ReadingProgress } from '@/components/lesson/ReadingProgress'
 import { Toc } from '@/components/lesson/Toc'
 import { MdxContent } from '@/components/mdx/MdxContent'
 import { Quiz } from '@/components/quiz/Quiz'
 import { currentLearner } from '@/lib/auth/learner'
-import { getLesson, getLessonFile } from '@/lib/content/lessons'
+import { getLesson, getLessonFile, listLessons } from '@/lib/content/lessons'
 import { labsForSection } from '@/lib/labs/lab-files'
 import { lastQuizAttempt } from '@/lib/progress/quiz'
 
@@ -24,9 +25,13 @@ export default async function LessonPage({ params }: Props) {
   const learner = await currentLearner()
   const lastAttempt = await lastQuizAttempt(learner.id, section, file.quiz)
   const labs = labsForSection(section)
+  const titles = new Map(listLessons().map((l) => [l.section, l.title]))
+  const related = lesson.meta.related.filter((id) => titles.has(id))
+  const prerequisites = lesson.meta.prerequisites.filter((id) => titles.has(id))
 
   return (
     <div className="lesson-layout">
+      <ReadingProgress section={section} />
       <article>
         <header className="lesson-header">
           <p className="eyebrow">
@@ -34,6 +39,17 @@ export default async function LessonPage({ params }: Props) {
           </p>
           <h1>{lesson.meta.title}</h1>
           <p className="summary">{lesson.meta.summary}</p>
+          {prerequisites.length > 0 && (
+            <p className="muted">
+              Reading first helps:{' '}
+              {prerequisites.map((id, i) => (
+                <span key={id}>
+                  {i > 0 && ', '}
+                  <Link href={`/lessons/${id}`}>{titles.get(id)}</Link>
+                </span>
+              ))}
+            </p>
+          )}
         </header>
         <MdxContent code={lesson.code} />
         {labs.length > 0 && (
@@ -52,6 +68,18 @@ export default async function LessonPage({ params }: Props) {
           </section>
         )}
         <Quiz section={section} quiz={lesson.quiz} lastAttempt={lastAttempt} />
+        {related.length > 0 && (
+          <nav className="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">Related lessons</h2>
+            <ul>
+              {related.map((id) => (
+                <li key={id}>
+                  <Link href={`/lessons/${id}`}>{titles.get(id)}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         <nav className="lesson-nav" aria-label="Lessons">
           {lesson.previous ? <Link href={`/lessons/${lesson.previous.section}`}>← {lesson.previous.title}</Link> : <span />}
           {lesson.next ? <Link href={`/lessons/${lesson.next.section}`}>{lesson.next.title} →</Link> : <span />}

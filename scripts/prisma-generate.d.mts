@@ -1,0 +1,1 @@
+export function postgresSchemaFrom(source: string): string

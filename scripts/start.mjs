@@ -1,0 +1,74 @@
+// `npm start` / `npm run dev`: everything Cloudbook needs, with embedded defaults.
+//   1. database: DATABASE_URL, or the embedded SQLite file .cloudbook/cloudbook.db, migrated offline
+//   2. emulator: AWS_ENDPOINT_URL, or MiniStack (CLOUDBOOK_EMULATOR=localstack for LocalStack) started from a
+//      pinned project-local venv on a free port, stopped again on exit
+//   3. the app: `next start` (building first when there is no build) or `next dev`
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import path from 'node:path'
+import { migrate } from '../lib/db/migrate.mjs'
+import { defaultDatabaseUrl } from '../lib/db/url.mjs'
+import { startEmulator } from '../lib/emulator/managed.mjs'
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
+const port = process.env.PORT ?? '3000'
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }
+const log = (line) => console.log(`[cloudbook] ${line}`)
+
+function fail(message) {
+  console.error(`[cloudbook] ${message}`)
+  process.exit(1)
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number)
+if (major < 20 || (major === 20 && minor < 19))
+  fail(`Node ${process.versions.node} is too old: Cloudbook needs Node 20.19 or newer (22 LTS recommended).`)
+if (major === 20)
+  log('Node 20 is past its end of life; AWS SDK releases after January 2027 need Node 22 — please upgrade soon.')
+
+const databaseUrl = env.DATABASE_URL ?? defaultDatabaseUrl()
+env.DATABASE_URL = databaseUrl
+try {
+  const applied = await migrate(databaseUrl)
+  log(applied.length ? `database migrated (${applied.join(', ')})` : 'database is up to date')
+} catch (error) {
+  fail(
+    `Could not migrate the database at ${databaseUrl.replace(/\/\/[^@]*@/, '//…@')}: ${error.message.split('\n')[0]}`,
+  )
+}
+
+let emulator
+if (env.AWS_ENDPOINT_URL) {
+  log(`using the AWS emulator at ${env.AWS_ENDPOINT_URL}`)
+} else {
+  try {
+    emulator = await startEmulator({ backend: env.CLOUDBOOK_EMULATOR ?? 'ministack', log })
+  } catch (error) {
+    fail(`${error.message}\nOr point Cloudbook at a running emulator: AWS_ENDPOINT_URL=http://127.0.0.1:4566 npm start`)
+  }
+  env.AWS_ENDPOINT_URL = emulator.endpoint
+  env.CLOUDBOOK_EMULATOR_MANAGED = '1'
+}
+
+const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
+if (mode === 'start' && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  log('no production build yet: building (first start only, about a minute)…')
+  const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' })
+  if (build.status !== 0) {
+    emulator?.stop()
+    fail('the build failed (see above)')
+  }
+}
+
+log(`starting on http://localhost:${port}`)
+const app = spawn(process.execPath, [next, mode, '--port', port], { cwd: root, env, stdio: 'inherit' })
+const shutdown = (signal) => {
+  app.kill(signal)
+}
+process.on('SIGINT', () => shutdown('SIGINT'))
+process.on('SIGTERM', () => shutdown('SIGTERM'))
+app.on('exit', (code) => {
+  emulator?.stop()
+  process.exit(code ?? 0)
+})
