@@ -52,7 +52,11 @@ function counts() {
   if (existsSync(vitestJson)) {
     const v = JSON.parse(readFileSync(vitestJson, 'utf8'))
     passed += v.numPassedTests ?? 0
-    failed += (v.numFailedTests ?? 0) + (v.numFailedTestSuites ?? 0)
+    failed += v.numFailedTests ?? 0
+    // a file that fails to load has no failed test of its own; count it once
+    failed += (v.testResults ?? []).filter(
+      (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+    ).length
   }
   if (existsSync(playwrightJson)) {
     const p = JSON.parse(readFileSync(playwrightJson, 'utf8'))

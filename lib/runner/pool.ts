@@ -52,6 +52,8 @@ function spawnSandbox(options: SandboxOptions): Sandbox {
     env: {
       CLOUDBOOK_WARM_MODULES: options.warmModules.join(','),
       CLOUDBOOK_WARM_ENDPOINT: options.warmEndpoint ?? '',
+      // the warm-up call would print the SDK's Node 20 notice into the learner's output
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       NODE_OPTIONS: '',
       NODE_ENV: 'production',
     },

@@ -11,13 +11,15 @@ async function monacoIn(container: Locator) {
   return editor
 }
 
-/** Replaces the editor's content the way a learner would: select all, then type (pasted as one insert). */
+/** Replaces the editor's content the way a learner would: select all, paste (typing would auto-close brackets). */
 async function replaceCode(page: Page, container: Locator, code: string) {
   const editor = await monacoIn(container)
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.evaluate((text) => navigator.clipboard.writeText(text), code)
   await editor.click()
   await page.keyboard.press('ControlOrMeta+A')
-  await page.keyboard.press('Delete')
-  await page.keyboard.insertText(code)
+  await page.keyboard.press('ControlOrMeta+V')
+  await expect(container.locator('.view-lines')).toContainText(code.split('\n')[0]?.slice(0, 30) ?? '')
 }
 
 test('a learner reads the S3 lesson, runs a cell, solves the lab, takes the quiz, and finds it all saved', async ({
