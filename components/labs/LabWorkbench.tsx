@@ -92,7 +92,7 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
     <div>
       <div className="cell" data-testid="lab-editor">
         <div className="cell-toolbar">
-          <span className="title">solution.ts</span>
+          <span className="title">Your code</span>
           <span className="save-state" data-testid="save-state" aria-live="polite">
             {
               {
@@ -128,9 +128,11 @@ export function LabWorkbench({ labId, starter, initialCode, lastResult }: Props)
         </button>
       </div>
       {notice && <p role="status">{notice}</p>}
-      <div className="cell">
-        <RunOutput lines={run.lines} result={run.result} durationMs={run.durationMs} running={run.running} />
-      </div>
+      {(run.running || run.result || run.lines.length > 0) && (
+        <div className="cell">
+          <RunOutput lines={run.lines} result={run.result} durationMs={run.durationMs} running={run.running} />
+        </div>
+      )}
       {check.running && <p className="muted">Checking your account…</p>}
       {shownResult && <CheckResults result={shownResult} />}
       {solution !== undefined && (

@@ -127,6 +127,8 @@ export async function startEmulator({ backend = 'ministack', log = console.log }
   const [cmd, ...args] = BACKENDS[backend].command(venv)
   const child = spawn(cmd, args, {
     cwd: dataDir,
+    // its own process group: MiniStack runs Lambda functions as child processes, and stop() must end them too
+    detached: true,
     stdio: ['ignore', out, out],
     env: { PATH: process.env.PATH, HOME: dataDir, TMPDIR: dataDir, ...BACKENDS[backend].env(port, dataDir) },
   })
@@ -135,7 +137,12 @@ export async function startEmulator({ backend = 'ministack', log = console.log }
     exited = true
   })
   const stop = () => {
-    if (!exited) child.kill('SIGTERM')
+    if (exited) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      child.kill('SIGTERM')
+    }
   }
   process.once('exit', stop)
   try {
