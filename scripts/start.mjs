@@ -4,7 +4,7 @@
 //      pinned project-local venv on a free port, stopped again on exit
 //   3. the app: `next start` (building first when there is no build) or `next dev`
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { migrate } from '../lib/db/migrate.mjs'
 import { defaultDatabaseUrl } from '../lib/db/url.mjs'
@@ -51,9 +51,38 @@ if (env.AWS_ENDPOINT_URL) {
   env.CLOUDBOOK_EMULATOR_MANAGED = '1'
 }
 
+/** Newest modification time of the files a production build is made from (lessons are read at run time). */
+function newestSource() {
+  let newest = 0
+  const visit = (entry) => {
+    const stat = statSync(entry)
+    if (stat.isDirectory()) readdirSync(entry).forEach((name) => visit(path.join(entry, name)))
+    else newest = Math.max(newest, stat.mtimeMs)
+  }
+  for (const entry of [
+    'app',
+    'components',
+    'lib',
+    'proxy.ts',
+    'instrumentation.ts',
+    'next.config.mjs',
+    'package-lock.json',
+  ]) {
+    const full = path.join(root, entry)
+    if (existsSync(full)) visit(full)
+  }
+  return newest
+}
+
 const next = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next')
-if (mode === 'start' && !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-  log('no production build yet: building (first start only, about a minute)…')
+const buildId = path.join(root, '.next', 'BUILD_ID')
+const stale = existsSync(buildId) && newestSource() > statSync(buildId).mtimeMs
+if (mode === 'start' && (!existsSync(buildId) || stale)) {
+  log(
+    stale
+      ? 'the code changed since the last build: rebuilding…'
+      : 'no production build yet: building (first start only, about a minute)…',
+  )
   const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' })
   if (build.status !== 0) {
     emulator?.stop()

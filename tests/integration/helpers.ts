@@ -9,7 +9,7 @@ export function endpointOf(backend: Backend): string {
     backend === 'ministack' ? process.env.CLOUDBOOK_TEST_MINISTACK_URL : process.env.CLOUDBOOK_TEST_LOCALSTACK_URL
   if (!url)
     throw new Error(
-      `${backend} is not running for this test run: set CLOUDBOOK_TEST_BACKENDS=ministack,localstack (npm test does)`,
+      `${backend} is not running for this test run: it is started unless CLOUDBOOK_TEST_BACKENDS leaves it out`,
     )
   return url
 }

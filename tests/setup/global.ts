@@ -14,8 +14,12 @@ export default async function setup() {
     process.env.AWS_ENDPOINT_URL = ministack.endpoint
   }
   process.env.CLOUDBOOK_TEST_MINISTACK_URL ??= process.env.AWS_ENDPOINT_URL
-  // LocalStack runs only the conformance tests (labs and the S3 lesson's cells) when asked for.
-  if (process.env.CLOUDBOOK_TEST_BACKENDS?.includes('localstack') && !process.env.CLOUDBOOK_TEST_LOCALSTACK_URL) {
+  // LocalStack runs the conformance tests (labs and the S3 lesson's cells); CLOUDBOOK_TEST_BACKENDS=ministack skips
+  // starting it, and the tests that need it then fail saying so.
+  if (
+    (process.env.CLOUDBOOK_TEST_BACKENDS ?? 'ministack,localstack').includes('localstack') &&
+    !process.env.CLOUDBOOK_TEST_LOCALSTACK_URL
+  ) {
     const localstack = await startEmulator({ backend: 'localstack', log: () => {} })
     stops.push(localstack.stop)
     process.env.CLOUDBOOK_TEST_LOCALSTACK_URL = localstack.endpoint
