@@ -16,6 +16,10 @@ const envSchema = z.object({
     .enum(['ministack', 'localstack'])
     .default('ministack')
     .describe('Which backend npm start runs when AWS_ENDPOINT_URL is unset'),
+  CLOUDBOOK_EMULATOR_MANAGED: z
+    .enum(['0', '1'])
+    .default('0')
+    .describe('Set to 1 by npm start when it started the emulator itself (changes the "how to start it" hint)'),
   RUNNER_TIMEOUT_MS: z.coerce.number().int().min(1000).max(120_000).default(10_000),
   RUNNER_MEMORY_MB: z.coerce.number().int().min(64).max(2048).default(160),
   RUNNER_OUTPUT_KB: z.coerce.number().int().min(1).max(10_240).default(64),

@@ -9,7 +9,7 @@ export const emulatorConfig = {
   endpoint: env.AWS_ENDPOINT_URL?.replace(/\/$/, ''),
   region: env.AWS_REGION,
   /** True when npm start manages the emulator (so the hint says to restart npm start, not docker). */
-  managed: process.env.CLOUDBOOK_EMULATOR_MANAGED === '1',
+  managed: env.CLOUDBOOK_EMULATOR_MANAGED === '1',
 }
 
 export function startHint() {
