@@ -11,7 +11,7 @@ import { bundleMDX } from 'mdx-bundler'
 import remarkGfm from 'remark-gfm'
 import { extractCells, extractLessonLinks, listLessonDirs, readLessonDir } from '../lib/content/lesson-files'
 import { loadOutline } from '../lib/content/outline'
-import { coverFacts, seedFacts } from '../lib/content/seed-coverage'
+import { copiedRuns, coverFacts, seedFacts } from '../lib/content/seed-coverage'
 
 const args = process.argv.slice(2)
 const run = !args.includes('--no-run')
@@ -34,7 +34,9 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
   }
   try {
     const lesson = readLessonDir(dir)
-    const quizText = lesson.quiz.questions.map((q) => `${q.prompt} ${q.explanation}`).join('\n')
+    const quizText = lesson.quiz.questions
+      .map((q) => `${q.prompt} ${q.options.map((o) => o.text).join(' ')} ${q.explanation}`)
+      .join('\n')
     const coverage = coverFacts(seedFacts(section), `${lesson.body}\n${quizText}`)
     const covered = coverage.filter((c) => c.covered).length
     const pct = coverage.length ? Math.round((covered / coverage.length) * 100) : 100
@@ -42,6 +44,10 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
     if (pct < 80) failed = true
     for (const miss of coverage.filter((c) => !c.covered)) {
       console.log(`    line ${miss.line}: missing [${miss.missing.join(', ')}] — ${miss.text.slice(0, 100)}`)
+    }
+    for (const run of copiedRuns(`${lesson.body}\n${quizText}`)) {
+      console.log(`  ✗ copied from the seed word for word (rewrite in your own words): "${run}"`)
+      failed = true
     }
     for (const link of extractLessonLinks(lesson.body)) {
       const target = listLessonDirs().find((d) => path.basename(d) === link.section)

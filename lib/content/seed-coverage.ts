@@ -81,3 +81,41 @@ export function coverFacts(facts: SeedFact[], lessonText: string): FactCoverage[
     return { ...fact, missing, covered: fact.terms.length - missing.length >= needed }
   })
 }
+
+/** Runs of at least this many consecutive seed words found verbatim in a lesson count as copied prose. */
+export const COPIED_RUN_WORDS = 10
+
+let seedGrams: Set<string> | undefined
+
+/**
+ * Passages of a lesson that repeat the seed notes word for word (code excluded: identifiers and ARNs may match).
+ * Lessons teach the seed's facts in new sentences; this finds the places where they did not.
+ */
+export function copiedRuns(text: string, runWords = COPIED_RUN_WORDS): string[] {
+  if (!seedGrams || runWords !== COPIED_RUN_WORDS) {
+    seedLines ??= readFileSync(path.join(lessonsRoot, 'seed-notes.txt'), 'utf8').split('\n')
+    const words = tokenize(seedLines.join('\n'))
+    const grams = new Set<string>()
+    for (let i = 0; i + runWords <= words.length; i++) grams.add(words.slice(i, i + runWords).join(' '))
+    if (runWords !== COPIED_RUN_WORDS) return findRuns(text, grams, runWords)
+    seedGrams = grams
+  }
+  return findRuns(text, seedGrams, runWords)
+}
+
+function findRuns(text: string, grams: Set<string>, runWords: number): string[] {
+  const prose = text.replace(/^```[\s\S]*?^```/gm, ' ').replace(/`[^`\n]*`/g, ' ')
+  const words = tokenize(prose)
+  const runs: string[] = []
+  let current: { start: number; end: number } | undefined
+  for (let i = 0; i + runWords <= words.length; i++) {
+    if (!grams.has(words.slice(i, i + runWords).join(' '))) continue
+    if (current && i <= current.end) current.end = i + runWords
+    else {
+      if (current) runs.push(words.slice(current.start, current.end).join(' '))
+      current = { start: i, end: i + runWords }
+    }
+  }
+  if (current) runs.push(words.slice(current.start, current.end).join(' '))
+  return runs
+}

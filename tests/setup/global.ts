@@ -29,15 +29,28 @@ export default async function setup() {
   mkdirSync(testDbDir, { recursive: true })
   await migrate(`file:${baseSqliteFile}`)
 
+  await dropTestDatabases()
   const { default: pg } = await import('pg')
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
   await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS "${basePostgresName}" WITH (FORCE)`)
   await admin.query(`CREATE DATABASE "${basePostgresName}"`)
+  await admin.end()
   const baseUrl = new URL(POSTGRES_ADMIN_URL)
   baseUrl.pathname = `/${basePostgresName}`
   await migrate(baseUrl.toString())
-  await admin.end()
 
-  return () => stops.forEach((stop) => stop())
+  return async () => {
+    stops.forEach((stop) => stop())
+    await dropTestDatabases()
+  }
+}
+
+/** The base and every worker copy (tests/setup/worker-database.ts): nothing is left behind on the server. */
+async function dropTestDatabases() {
+  const { default: pg } = await import('pg')
+  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
+  await admin.connect()
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'cloudbook\\_test\\_%'")
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+  await admin.end()
 }
