@@ -50,7 +50,9 @@ async function dropTestDatabases() {
   const { default: pg } = await import('pg')
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
   await admin.connect()
-  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'cloudbook\\_test\\_%'")
+  const { rows } = await admin.query<{ datname: string }>(
+    "SELECT datname FROM pg_database WHERE datname LIKE 'cloudbook\\_test\\_%'",
+  )
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
   await admin.end()
 }
