@@ -112,6 +112,25 @@ export async function waitForHealth(endpoint, timeoutMs = 90_000) {
   )
 }
 
+const GUARD = `
+const { spawn } = require('node:child_process')
+const [cmd, ...args] = process.argv.slice(1)
+const emulator = spawn(cmd, args, { stdio: 'inherit' })
+let stopping = false
+const stopAll = () => {
+  if (stopping) return
+  stopping = true
+  try { process.kill(-process.pid, 'SIGTERM') } catch {}
+  setTimeout(() => { try { process.kill(-process.pid, 'SIGKILL') } catch {} }, 5000).unref()
+}
+process.on('SIGTERM', stopAll)
+process.on('SIGINT', stopAll)
+process.stdin.on('end', stopAll)
+process.stdin.on('error', stopAll)
+process.stdin.resume()
+emulator.on('exit', (code) => process.exit(code ?? 1))
+`
+
 /**
  * Starts the backend on a free loopback port and resolves once its health endpoint answers.
  * The returned stop() ends it; the process is also ended when the parent exits.
@@ -124,12 +143,13 @@ export async function startEmulator({ backend = 'ministack', log = console.log }
   mkdirSync(dataDir, { recursive: true })
   const logFile = path.join(ROOT, '.cloudbook', `${backend}-${port}.log`)
   const out = openSync(logFile, 'a')
-  const [cmd, ...args] = BACKENDS[backend].command(venv)
-  const child = spawn(cmd, args, {
+  // The emulator runs under a small guard in a process group of its own (MiniStack starts Lambda functions as
+  // child processes, which outlive a plain SIGTERM). The guard ends the whole group when we call stop() *or* when
+  // this process dies in any way, even SIGKILL: its stdin is a pipe from us, and the pipe closes when we go.
+  const child = spawn(process.execPath, ['-e', GUARD, ...BACKENDS[backend].command(venv)], {
     cwd: dataDir,
-    // its own process group: MiniStack runs Lambda functions as child processes, and stop() must end them too
     detached: true,
-    stdio: ['ignore', out, out],
+    stdio: ['pipe', out, out],
     env: { PATH: process.env.PATH, HOME: dataDir, TMPDIR: dataDir, ...BACKENDS[backend].env(port, dataDir) },
   })
   let exited = false
