@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import GithubSlugger from 'github-slugger'
 import { bundleMDX } from 'mdx-bundler'
 import remarkGfm from 'remark-gfm'
+import { lessonHeadings } from '../lib/content/headings'
 import { extractCells, extractLessonLinks, listLessonDirs, readLessonDir } from '../lib/content/lesson-files'
 import { loadOutline } from '../lib/content/outline'
 import { copiedRuns, coverFacts, seedFacts } from '../lib/content/seed-coverage'
@@ -20,10 +20,7 @@ const endpoint = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566'
 const { sections } = loadOutline()
 let failed = false
 
-function headingSlugs(body: string) {
-  const slugger = new GithubSlugger()
-  return new Set([...body.matchAll(/^#{2,4}\s+(.+)$/gm)].map((m) => slugger.slug((m[1] ?? '').trim())))
-}
+const headingSlugs = (body: string) => new Set(lessonHeadings(body).map((h) => h.id))
 
 for (const section of sections.filter((s) => wanted.length === 0 || wanted.includes(s.id))) {
   const dir = listLessonDirs().find((d) => path.basename(d) === section.id)

@@ -1,6 +1,6 @@
 import 'server-only'
-import GithubSlugger from 'github-slugger'
 import { compileMdx } from './compile'
+import { lessonHeadings } from './headings'
 import { listLessonDirs, readLessonDir, type LessonFile } from './lesson-files'
 import { loadOutline } from './outline'
 import type { Quiz } from './schema'
@@ -46,12 +46,9 @@ export function getLessonFile(section: string): LessonFile | undefined {
 }
 
 export function tableOfContents(body: string): TocEntry[] {
-  const slugger = new GithubSlugger()
-  const withoutCode = body.replace(/^```[\s\S]*?^```/gm, '')
-  return [...withoutCode.matchAll(/^(#{2,3})\s+(.+?)\s*$/gm)].map((m) => {
-    const text = (m[2] ?? '').replace(/[`*_]/g, '')
-    return { depth: m[1] === '##' ? 2 : 3, text, id: slugger.slug(m[2] ?? '') }
-  })
+  return lessonHeadings(body).flatMap(({ depth, text, id }) =>
+    depth === 2 || depth === 3 ? [{ depth, text, id }] : [],
+  )
 }
 
 export function publicQuiz(quiz: Quiz): PublicQuiz {

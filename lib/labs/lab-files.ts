@@ -36,14 +36,31 @@ export type LabFiles = {
 
 const REQUIRED = ['lab.mdx', 'starter.ts', 'solution.ts', 'check.ts', 'cleanup.ts'] as const
 
-export function listLabIds(): string[] {
-  return readdirSync(labsRoot, { withFileTypes: true })
+let labsCache: Map<string, LabFiles> | undefined
+
+/** All labs, read and validated once per process like the lessons (development re-reads so edits show up). */
+function labFiles(): Map<string, LabFiles> {
+  if (labsCache && process.env.NODE_ENV === 'production') return labsCache
+  const ids = readdirSync(labsRoot, { withFileTypes: true })
     .filter((e) => e.isDirectory())
     .map((e) => e.name)
     .sort()
+  labsCache = new Map(ids.map((id) => [id, readLabDir(id)]))
+  return labsCache
 }
 
+export function listLabIds(): string[] {
+  return [...labFiles().keys()]
+}
+
+/** A lab by id; throws ContentError when there is no such lab or it is invalid. */
 export function readLab(id: string): LabFiles {
+  const lab = labFiles().get(id)
+  if (!lab) throw new ContentError(path.join(labsRoot, id), 'no such lab')
+  return lab
+}
+
+function readLabDir(id: string): LabFiles {
   const dir = path.join(labsRoot, id)
   for (const name of REQUIRED) {
     if (!existsSync(path.join(dir, name))) throw new ContentError(dir, `missing ${name}`)
@@ -73,7 +90,5 @@ export function readLab(id: string): LabFiles {
 }
 
 export function labsForSection(section: string): LabFrontmatter[] {
-  return listLabIds()
-    .map((id) => readLab(id).meta)
-    .filter((meta) => meta.section === section)
+  return [...labFiles().values()].map((lab) => lab.meta).filter((meta) => meta.section === section)
 }

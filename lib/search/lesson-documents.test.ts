@@ -3,7 +3,7 @@ import { compileMdx } from '@/lib/content/compile'
 import { getLessonFile, listLessons, tableOfContents } from '@/lib/content/lessons'
 import { initialism } from './keywords'
 import { lessonDocuments } from './lesson-documents'
-import { inlineText } from './markdown-text'
+import { inlineText } from '../content/markdown-text'
 
 const body = `Intro with a [link](/lessons/sqs) and **bold** text.
 

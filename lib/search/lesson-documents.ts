@@ -1,6 +1,6 @@
-import GithubSlugger from 'github-slugger'
+import { lessonHeadings } from '../content/headings'
 import { acronymsIn, initialism, sectionKeywords, titleInitialisms, unique } from './keywords'
-import { markdownBlocks } from './markdown-text'
+import { markdownBlocks } from '../content/markdown-text'
 import type { SearchDocument } from './search-options'
 
 export type LessonForSearch = {
@@ -16,9 +16,9 @@ export type LessonForSearch = {
  * A ### section's text is its own, not its parent's, so a hit lands on the most specific heading.
  */
 export function lessonDocuments(lesson: LessonForSearch): SearchDocument[] {
-  // rehype-slug gives every heading (any depth, in document order) an id from one github-slugger, so headings
-  // that are not indexed still advance the slugger; otherwise "#overview-1" would be numbered differently.
-  const slugger = new GithubSlugger()
+  // ids come from the same function as the table of contents, so a result links to the anchor on the page
+  const headingIds = lessonHeadings(lesson.body).map((h) => h.id)
+  let headingIndex = 0
   const url = `/lessons/${lesson.section}`
   const intro: string[] = [lesson.summary]
   const sections: { heading: string; id: string; lines: string[] }[] = []
@@ -26,7 +26,7 @@ export function lessonDocuments(lesson: LessonForSearch): SearchDocument[] {
 
   for (const block of markdownBlocks(lesson.body)) {
     if (block.kind === 'heading') {
-      const id = slugger.slug(block.text)
+      const id = headingIds[headingIndex++] ?? ''
       if (block.depth === 2 || block.depth === 3) {
         const section = { heading: block.text, id, lines: [] }
         sections.push(section)

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import GithubSlugger from 'github-slugger'
 import { describe, expect, it } from 'vitest'
 import { compileMdx } from '@/lib/content/compile'
+import { lessonHeadings } from '@/lib/content/headings'
 import {
   extractCells,
   extractLessonLinks,
@@ -16,11 +16,7 @@ const { sections } = loadOutline()
 const lessons: LessonFile[] = listLessonDirs().map(readLessonDir)
 const bySection = new Map(lessons.map((l) => [l.section, l]))
 
-function headingSlugs(body: string) {
-  const slugger = new GithubSlugger()
-  const withoutCode = body.replace(/^```[\s\S]*?^```/gm, '')
-  return new Set([...withoutCode.matchAll(/^#{2,6}\s+(.+?)\s*$/gm)].map((m) => slugger.slug(m[1] ?? '')))
-}
+const headingSlugs = (body: string) => new Set(lessonHeadings(body).map((h) => h.id))
 
 describe('course content', () => {
   it('has exactly one lesson for every outline section and nothing else', () => {

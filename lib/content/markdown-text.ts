@@ -1,7 +1,7 @@
 /**
- * Lesson MDX → plain text for the search index. A line-based pass is enough for the markdown lessons use
- * (headings, lists, tables, links, emphasis, fences, <Callout> blocks) and keeps the index build cheap; it does
- * not need to be a faithful renderer, only to leave the words a learner would search for.
+ * Lesson MDX → plain text, for the search index and for heading ids (headings.ts). A line-based pass is enough
+ * for the markdown lessons use (headings, lists, tables, links, emphasis, fences, <Callout> blocks) and keeps the
+ * index build cheap; it does not need to be a faithful renderer, only to leave the words a reader sees.
  */
 
 export type MarkdownBlock =
