@@ -1,23 +1,17 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { LEARNER_COOKIE } from './lib/auth/cookie'
+import { LEARNER_COOKIE, isLearnerToken, learnerCookieOptions, newLearnerToken } from './lib/auth/cookie'
 
-/** Gives every visitor an anonymous learner token (httpOnly) before any page or API reads it. */
+/**
+ * Gives every browser a well-formed anonymous learner token (httpOnly) before any page or API reads it; a
+ * missing, empty or garbled cookie is replaced. No database row is made here: the learner is created the first
+ * time something is saved (lib/auth/learner.ts).
+ */
 export function proxy(request: NextRequest) {
-  if (request.cookies.get(LEARNER_COOKIE)) return NextResponse.next()
-  const bytes = crypto.getRandomValues(new Uint8Array(32))
-  const token = btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+  if (isLearnerToken(request.cookies.get(LEARNER_COOKIE)?.value)) return NextResponse.next()
+  const token = newLearnerToken()
   request.cookies.set(LEARNER_COOKIE, token)
   const response = NextResponse.next({ request: { headers: request.headers } })
-  response.cookies.set(LEARNER_COOKIE, token, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: request.nextUrl.protocol === 'https:',
-    path: '/',
-    maxAge: 60 * 60 * 24 * 365,
-  })
+  response.cookies.set(LEARNER_COOKIE, token, learnerCookieOptions(request.nextUrl.protocol === 'https:'))
   return response
 }
 

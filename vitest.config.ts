@@ -20,7 +20,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'sqlite',
-          include: ['lib/**/*.test.ts', 'tests/{content,data,integration}/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'tests/{content,data,integration,security}/**/*.test.ts'],
           env: { CLOUDBOOK_TEST_DB: 'sqlite' },
         },
       },

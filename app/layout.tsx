@@ -19,8 +19,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <script dangerouslySetInnerHTML={{ __html: themeInitScript }} />
       </head>
       <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
         <SiteHeader />
-        <main className="page" id="main">
+        <main className="page" id="main" tabIndex={-1}>
           {children}
         </main>
       </body>

@@ -1,6 +1,6 @@
 import 'server-only'
 import { precompileLessons } from './content/lessons'
-import { getRunner } from './runner'
+import { getEnvironments } from './environments'
 
 /**
  * Server start-up: compile every lesson before serving (a broken lesson names its file and line here, not on a
@@ -8,7 +8,9 @@ import { getRunner } from './runner'
  * a line per quarter in logs.
  */
 export async function startServer() {
-  getRunner().prewarm()
+  void getEnvironments()
+    .then(({ runner }) => runner.prewarm())
+    .catch((error: unknown) => console.error('[cloudbook] learner environments are unavailable:', error))
   const started = Date.now()
   const tty = process.stdout.isTTY
   let shownQuarter = -1

@@ -1,10 +1,9 @@
 /**
  * Authoring aid: validates lessons, prints seed coverage with misses, compiles the MDX and runs every cell
- * against an emulator. Usage: npx tsx scripts/check-lesson.ts <section-id>... [--no-run]
- * The emulator comes from AWS_ENDPOINT_URL (default http://127.0.0.1:4566).
+ * through the real runner: a sandbox and a MiniStack environment of its own, as a learner's Run does.
+ * Usage: npx tsx scripts/check-lesson.ts <section-id>... [--no-run]
  */
-import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 import { bundleMDX } from 'mdx-bundler'
 import remarkGfm from 'remark-gfm'
@@ -12,11 +11,28 @@ import { lessonHeadings } from '../lib/content/headings'
 import { extractCells, extractLessonLinks, listLessonDirs, readLessonDir } from '../lib/content/lesson-files'
 import { loadOutline } from '../lib/content/outline'
 import { copiedRuns, coverFacts, seedFacts } from '../lib/content/seed-coverage'
+import { createGateway } from '../lib/environments/create'
+import { MinistackSpawner } from '../lib/environments/ministack-spawner'
+import { ensureVenv } from '../lib/environments/venv'
+import { newAccountId } from '../lib/emulator/credentials'
+import { Runner } from '../lib/runner/run'
 
 const args = process.argv.slice(2)
 const run = !args.includes('--no-run')
 const wanted = args.filter((a) => !a.startsWith('--'))
-const endpoint = process.env.AWS_ENDPOINT_URL ?? 'http://127.0.0.1:4566'
+const root = process.cwd()
+const learner = { id: randomUUID(), accountId: newAccountId() }
+const spawner = run
+  ? new MinistackSpawner({
+      root,
+      venv: ensureVenv(root, 'ministack'),
+      idleMs: 10 * 60_000,
+      memoryMb: 512,
+      concurrentStarts: 1,
+      dataDir: path.join(root, '.cloudbook', 'check-environments'),
+    })
+  : undefined
+const runner = run ? new Runner(root, { gateway: createGateway(), warm: 1 }) : undefined
 const { sections } = loadOutline()
 let failed = false
 
@@ -70,24 +86,21 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
 
     if (run) {
       for (const cell of extractCells(lesson.body)) {
-        const tmp = mkdtempSync(path.join(process.cwd(), '.cloudbook-check-'))
-        const file = path.join(tmp, 'cell.ts')
-        writeFileSync(file, `${cell.code}\nexport {}\n`)
-        const account = String(Math.floor(1e11 + Math.random() * 8e11))
-        const result = spawnSync(process.execPath, ['--import', 'tsx', file], {
-          encoding: 'utf8',
-          timeout: 30_000,
-          env: {
-            PATH: process.env.PATH,
-            AWS_ENDPOINT_URL: endpoint,
-            AWS_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: account,
-            AWS_SECRET_ACCESS_KEY: 'test',
-            NODE_NO_WARNINGS: '1',
-            NODE_ENV: 'development',
-          },
+        if (!spawner || !runner) throw new Error('cells run only without --no-run')
+        const route = await spawner.ensure(learner)
+        // every cell in an empty account of its own, as the test suite runs them
+        const outcome = await runner.run({
+          source: cell.code,
+          filename: 'cell.ts',
+          mode: 'run',
+          route: { ...route, learner: { ...learner, accountId: newAccountId() } },
+          region: 'us-east-1',
         })
-        rmSync(tmp, { recursive: true, force: true })
+        const result = {
+          status: outcome.result.status === 'pass' ? 0 : 1,
+          stdout: outcome.stdout,
+          stderr: `${outcome.stderr}${outcome.result.message ? `${outcome.result.message}\n` : ''}`,
+        }
         const ok = result.status === 0
         if (!ok) failed = true
         console.log(`  ${ok ? '✓' : '✗'} cell ${cell.index} (line ${cell.line}${cell.title ? `, ${cell.title}` : ''})`)
@@ -107,4 +120,6 @@ for (const section of sections.filter((s) => wanted.length === 0 || wanted.inclu
     console.log(`✗ ${section.id}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
+runner?.close()
+await spawner?.stopAll()
 process.exitCode = failed ? 1 : 0

@@ -1,14 +1,13 @@
 // `npm start` / `npm run dev`: everything Cloudbook needs, with embedded defaults.
 //   1. database: DATABASE_URL, or the embedded SQLite file .cloudbook/cloudbook.db, migrated offline
-//   2. emulator: AWS_ENDPOINT_URL, or MiniStack (CLOUDBOOK_EMULATOR=localstack for LocalStack) started from a
-//      pinned project-local venv on a free port, stopped again on exit
-//   3. the app: `next start` (building first when there is no build) or `next dev`
+//   2. the app: `next start` (building first when there is no build) or `next dev`. The app itself installs the
+//      pinned emulator on first start and runs learner environments (lib/environments): a sandboxed MiniStack per
+//      learner, or LocalStack / your AWS_ENDPOINT_URL shared behind the gateway.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { migrate } from '../lib/db/migrate.mjs'
 import { defaultDatabaseUrl } from '../lib/db/url.mjs'
-import { startEmulator } from '../lib/emulator/managed.mjs'
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start'
@@ -38,18 +37,7 @@ try {
   )
 }
 
-let emulator
-if (env.AWS_ENDPOINT_URL) {
-  log(`using the AWS emulator at ${env.AWS_ENDPOINT_URL}`)
-} else {
-  try {
-    emulator = await startEmulator({ backend: env.CLOUDBOOK_EMULATOR ?? 'ministack', log })
-  } catch (error) {
-    fail(`${error.message}\nOr point Cloudbook at a running emulator: AWS_ENDPOINT_URL=http://127.0.0.1:4566 npm start`)
-  }
-  env.AWS_ENDPOINT_URL = emulator.endpoint
-  env.CLOUDBOOK_EMULATOR_MANAGED = '1'
-}
+if (env.AWS_ENDPOINT_URL) log(`learner code will use your emulator at ${env.AWS_ENDPOINT_URL}, shared behind the gateway`)
 
 /** Newest modification time of the files a production build is made from (lessons are read at run time). */
 function newestSource() {
@@ -84,10 +72,7 @@ if (mode === 'start' && (!existsSync(buildId) || stale)) {
       : 'no production build yet: building (first start only, about a minute)…',
   )
   const build = spawnSync(process.execPath, [next, 'build'], { cwd: root, env, stdio: 'inherit' })
-  if (build.status !== 0) {
-    emulator?.stop()
-    fail('the build failed (see above)')
-  }
+  if (build.status !== 0) fail('the build failed (see above)')
 }
 
 log(`starting on http://localhost:${port}`)
@@ -97,7 +82,4 @@ const shutdown = (signal) => {
 }
 process.on('SIGINT', () => shutdown('SIGINT'))
 process.on('SIGTERM', () => shutdown('SIGTERM'))
-app.on('exit', (code) => {
-  emulator?.stop()
-  process.exit(code ?? 0)
-})
+app.on('exit', (code) => process.exit(code ?? 0))

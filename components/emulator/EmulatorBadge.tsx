@@ -1,6 +1,6 @@
 import { getEmulatorStatus } from '@/lib/emulator/health'
 
-/** Which emulator answered and its version; when it is down, the reason and how to start one. */
+/** Which emulator backs learner environments and its version; when code cannot run, the reason and the fix. */
 export async function EmulatorBadge() {
   const status = await getEmulatorStatus()
   if (!status.reachable) {
@@ -12,12 +12,7 @@ export async function EmulatorBadge() {
     )
   }
   return (
-    <span
-      className="emulator-badge"
-      data-reachable="true"
-      data-testid="emulator-badge"
-      title={`${status.endpoint} · ${status.services.length} services`}
-    >
+    <span className="emulator-badge" data-reachable="true" data-testid="emulator-badge" title={status.detail}>
       <span className="dot" aria-hidden />
       {status.backend} {status.version}
     </span>

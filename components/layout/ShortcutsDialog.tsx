@@ -13,6 +13,14 @@ const SHORTCUTS: { keys: string[][]; action: string }[] = [
     ],
     action: 'Run the code cell you are editing',
   },
+  {
+    keys: [
+      ['Ctrl', 'M'],
+      ['Ctrl', 'Shift', 'M'],
+    ],
+    action:
+      'In a code editor, Tab indents. Toggle "Tab moves focus" (Ctrl+M; Ctrl+Shift+M on a Mac) to leave the editor with Tab',
+  },
   { keys: [['?']], action: 'Show this list of shortcuts' },
   { keys: [['Esc']], action: 'Close a dialog' },
 ]

@@ -1,4 +1,5 @@
 import Link from 'next/link'
+import { AccountNav } from '@/components/auth/AccountNav'
 import { EmulatorBadge } from '@/components/emulator/EmulatorBadge'
 import { SearchDialog } from '@/components/search/SearchDialog'
 import { ShortcutsDialog } from './ShortcutsDialog'
@@ -12,6 +13,7 @@ export function SiteHeader() {
       </Link>
       <nav aria-label="Main">
         <Link href="/">Course</Link>
+        <AccountNav />
       </nav>
       <div className="header-actions">
         <SearchDialog />

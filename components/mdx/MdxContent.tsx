@@ -2,9 +2,10 @@ import { getMDXComponent } from 'mdx-bundler/client'
 import { createElement } from 'react'
 import { Cell } from '@/components/notebook/Cell'
 import { Callout } from './Callout'
+import { Diagram } from './Diagram'
 
 /** The one components map every lesson and lab can use. */
-const components = { Callout, Cell }
+const components = { Callout, Cell, Diagram }
 
 // Evaluating compiled MDX builds a new component; keep one per compiled string.
 const rendered = new Map<string, ReturnType<typeof getMDXComponent>>()

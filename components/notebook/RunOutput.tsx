@@ -1,4 +1,5 @@
-import type { RunEvent, Result } from '@/lib/results'
+import type { AwsCall, RunEvent, Result } from '@/lib/results'
+import { CallTimeline } from './CallTimeline'
 
 export type OutputLine = Extract<RunEvent, { type: 'stdout' | 'stderr' | 'status' }>
 
@@ -7,7 +8,9 @@ export function RunOutput({
   result,
   durationMs,
   running,
+  calls = [],
 }: {
+  calls?: AwsCall[]
   lines: OutputLine[]
   result?: Result
   durationMs?: number
@@ -27,6 +30,7 @@ export function RunOutput({
           </span>
         ))}
       </pre>
+      <CallTimeline calls={calls} />
       {result && (
         <div className="result-banner" data-status={result.status} data-testid="cell-result">
           {result.status === 'pass'

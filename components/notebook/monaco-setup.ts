@@ -3,6 +3,7 @@
 // bundled with the app, never from a CDN.
 import { loader } from '@monaco-editor/react'
 import * as monaco from 'monaco-editor'
+import { kernelNamesDeclaration } from '@/lib/editor/kernel-names'
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -32,9 +33,14 @@ loader.config({ monaco })
 
 const requested = new Set<string>()
 
-/** Fetches declarations for the @aws-sdk packages a cell imports, once per page. */
+/** Fetches declarations for the @aws-sdk packages a cell imports (and Node's), once per page. */
 export async function addTypesFor(source: string) {
-  const packages = [...source.matchAll(/from\s+['"](@aws-sdk\/[a-z0-9-]+)['"]/g)].flatMap((m) => (m[1] ? [m[1]] : []))
+  // Node's own declarations come with the first editor: cells use process, Buffer, node:zlib… (the same set
+  // lib/editor/editor-typecheck.ts checks every shipped cell against)
+  const packages = [
+    '@types/node',
+    ...[...source.matchAll(/from\s+['"](@aws-sdk\/[a-z0-9-]+)['"]/g)].flatMap((m) => (m[1] ? [m[1]] : [])),
+  ]
   await Promise.all(
     packages
       .filter((name) => !requested.has(name))
@@ -56,6 +62,56 @@ export async function addTypesFor(source: string) {
         }
       }),
   )
+}
+
+/** Monaco's theme for the page's current colour scheme (<html data-theme>, else the system's). */
+export function pageTheme(): 'vs' | 'vs-dark' {
+  const forced = document.documentElement.dataset.theme
+  const dark = forced ? forced === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches
+  return dark ? 'vs-dark' : 'vs'
+}
+
+let following = false
+
+/** Re-themes every open editor when the page's theme toggles or the system scheme changes (Monaco themes are global). */
+export function followPageTheme() {
+  if (following) return
+  following = true
+  const apply = () => monaco.editor.setTheme(pageTheme())
+  new MutationObserver(apply).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] })
+  window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', apply)
+}
+
+/** Puts a red squiggle and hover message on the line a run failed at. */
+export function markErrorLine(model: monaco.editor.ITextModel | null, line: number | undefined, message = '') {
+  if (!model) return
+  if (line === undefined || line > model.getLineCount()) return monaco.editor.setModelMarkers(model, 'cloudbook-run', [])
+  monaco.editor.setModelMarkers(model, 'cloudbook-run', [
+    {
+      severity: monaco.MarkerSeverity.Error,
+      message: message || 'The run failed here',
+      startLineNumber: line,
+      endLineNumber: line,
+      startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1,
+      endColumn: model.getLineMaxColumn(line),
+    },
+  ])
+}
+
+// Each cell is its own editor model, but a lesson's cells share a kernel: names declared in one cell are declared
+// for the others (as `any`), so using cell 1's client in cell 2 is not shown as an error.
+const kernelCells = new Map<string, string>()
+let kernelTimer: ReturnType<typeof setTimeout> | undefined
+
+export function shareKernelNames(modelPath: string, code: string) {
+  kernelCells.set(modelPath, code)
+  clearTimeout(kernelTimer)
+  kernelTimer = setTimeout(() => {
+    ts.typescriptDefaults.addExtraLib(
+      kernelNamesDeclaration([...kernelCells.values()]),
+      'file:///cloudbook/kernel-names.d.ts',
+    )
+  }, 300)
 }
 
 export { monaco }

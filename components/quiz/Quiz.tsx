@@ -9,6 +9,11 @@ function isAttempt(value: unknown): value is QuizAttempt {
   return typeof value === 'object' && value !== null && 'score' in value && 'questions' in value
 }
 
+function serverError(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return undefined
+  return typeof value.error === 'string' ? value.error : undefined
+}
+
 /** End-of-lesson quiz: graded on the server, stored; coming back shows the last result and allows a retry. */
 export function Quiz({ section, quiz, lastAttempt }: Props) {
   const [attempt, setAttempt] = useState<QuizAttempt | null>(lastAttempt)
@@ -38,7 +43,8 @@ export function Quiz({ section, quiz, lastAttempt }: Props) {
         body: JSON.stringify({ answers, durationMs: startedAt.current ? Date.now() - startedAt.current : null }),
       })
       const body: unknown = await response.json()
-      if (!response.ok || !isAttempt(body)) throw new Error('the answers could not be saved')
+      // the server explains refusals (e.g. options from a stale page); show that rather than a generic failure
+      if (!response.ok || !isAttempt(body)) throw new Error(serverError(body) ?? 'the answers could not be saved')
       setAttempt(body)
     } catch (e) {
       setError(`Could not submit the quiz: ${e instanceof Error ? e.message : String(e)}. Try again.`)
@@ -76,22 +82,36 @@ export function Quiz({ section, quiz, lastAttempt }: Props) {
               {index + 1}. {question.prompt}
               {multiple && <span className="muted"> (select all that apply)</span>}
             </legend>
-            {question.options.map((option) => (
-              <label key={option.id}>
-                <input
-                  type={multiple ? 'checkbox' : 'radio'}
-                  name={`${section}-${question.id}`}
-                  value={option.id}
-                  checked={(answers[question.id] ?? []).includes(option.id)}
-                  onChange={(e) => choose(question.id, option.id, multiple, e.target.checked)}
-                />
-                <span>
-                  {option.text}
-                  {result?.correctOptions.includes(option.id) && <span className="sr-only"> (correct answer)</span>}
-                  {result?.correctOptions.includes(option.id) && ' ✓'}
-                </span>
-              </label>
-            ))}
+            {question.options.map((option) => {
+              const picked = result?.chosen.includes(option.id) ?? false
+              const right = result?.correctOptions.includes(option.id) ?? false
+              return (
+                <label
+                  key={option.id}
+                  data-verdict={result ? (right ? 'correct' : picked ? 'wrong' : undefined) : undefined}
+                >
+                  <input
+                    type={multiple ? 'checkbox' : 'radio'}
+                    name={`${section}-${question.id}`}
+                    value={option.id}
+                    checked={(answers[question.id] ?? []).includes(option.id)}
+                    onChange={(e) => choose(question.id, option.id, multiple, e.target.checked)}
+                  />
+                  <span>
+                    {option.text}
+                    {right && <span className="sr-only"> (correct answer)</span>}
+                    {right && ' ✓'}
+                    {/* a wrong pick is said in words, not only by a greyed-out control */}
+                    {picked && !right && (
+                      <span className="verdict-wrong" data-testid="wrong-pick">
+                        {' '}
+                        ✗ your answer
+                      </span>
+                    )}
+                  </span>
+                </label>
+              )
+            })}
             {result && (
               <div className="explanation">
                 <span className={result.correct ? 'verdict-correct' : 'verdict-wrong'}>

@@ -1,5 +1,5 @@
 import { GetBucketVersioningCommand, ListBucketsCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3'
-import { expectAtLeast, expectEqual, resultOf, type Expectation } from '../check-kit'
+import { expectAtLeast, expectCalledBefore, expectEqual, inStep, resultOf, type CheckContext, type Expectation } from '../check-kit'
 
 const PREFIX = 'cloudbook-lab-'
 
@@ -8,22 +8,25 @@ async function inspect(s3: S3Client, bucket: string) {
   const { Versions = [] } = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, Prefix: 'notes.txt' }))
   const versions = Versions.filter((v) => v.Key === 'notes.txt' && v.VersionId && v.VersionId !== 'null').length
   return [
-    expectEqual(
-      'Bucket versioning',
-      Status ?? 'Off (never enabled)',
-      'Enabled',
-      'Call PutBucketVersioningCommand with Status: "Enabled" before uploading.',
-    ),
-    expectAtLeast('Versions of notes.txt', versions, 2, 'Upload notes.txt twice after versioning is on.'),
+    ...inStep(2, [
+      expectEqual(
+        'Bucket versioning',
+        Status ?? 'Off (never enabled)',
+        'Enabled',
+        'Call PutBucketVersioningCommand with Status: "Enabled" before uploading.',
+      ),
+    ]),
+    ...inStep(3, [expectAtLeast('Versions of notes.txt', versions, 2, 'Upload notes.txt twice after versioning is on.')]),
   ]
 }
 
 /** Looks at every lab bucket in the learner's account and reports on the one that is furthest along. */
-export default async function check() {
+export default async function check({ calls }: CheckContext) {
   const s3 = new S3Client({})
   const { Buckets = [] } = await s3.send(new ListBucketsCommand({}))
   const names = Buckets.map((b) => b.Name ?? '').filter((n) => n.startsWith(PREFIX))
   const found: Expectation = {
+    step: 1,
     name: 'Lab bucket exists',
     status: names.length ? 'pass' : 'fail',
     expected: `a bucket named ${PREFIX}…`,
@@ -41,5 +44,14 @@ export default async function check() {
       best = expectations
     }
   }
-  return resultOf([found, ...best])
+  // the timeline of the learner's last Run: versioning switched on after the first upload leaves a null version
+  const order = inStep(2, [
+    expectCalledBefore(
+      calls,
+      'PutBucketVersioning',
+      'PutObject',
+      'Objects uploaded before versioning is on keep the version id "null": turn it on first, then upload.',
+    ),
+  ])
+  return resultOf([found, ...best, ...order])
 }

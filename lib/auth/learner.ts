@@ -1,41 +1,78 @@
 import 'server-only'
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { cookies } from 'next/headers'
 import { db } from '../db/client'
+import { env } from '../env'
 import { newAccountId } from '../emulator/credentials'
-
-import { LEARNER_COOKIE } from './cookie'
+import { LEARNER_COOKIE, isLearnerToken, learnerCookieOptions, newLearnerToken } from './cookie'
+import { currentUser } from './session'
+import { hashToken } from './token'
 
 export type Learner = { id: string; accountId: string }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+const select = { id: true, accountId: true } as const
 
-/**
- * The learner behind a token, created on first use. Only the token's hash is stored, so a database leak does
- * not hand out sessions.
- */
-export async function learnerForToken(token: string): Promise<Learner> {
-  const tokenHash = hashToken(token)
-  const existing = await db.learner.findUnique({ where: { tokenHash }, select: { id: true, accountId: true } })
-  if (existing) return existing
+/** Creates a learner row, retrying when a concurrent request won the race (or an account id collided). */
+async function createOnce(data: { tokenHash: string } | { userId: string }, find: () => Promise<Learner | null>) {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.learner.create({
-        data: { id: randomUUID(), tokenHash, accountId: newAccountId() },
-        select: { id: true, accountId: true },
-      })
+      return await db.learner.create({ data: { id: randomUUID(), accountId: newAccountId(), ...data }, select })
     } catch (error) {
-      // a concurrent first request created it, or (once in ~10^11) the account id collided: look again, retry
-      const raced = await db.learner.findUnique({ where: { tokenHash }, select: { id: true, accountId: true } })
+      const raced = await find()
       if (raced) return raced
       if (attempt >= 2) throw error
     }
   }
 }
 
-/** The current learner; proxy.ts guarantees every request carries a token cookie. */
-export async function currentLearner(): Promise<Learner> {
+export async function findLearnerForToken(token: string): Promise<Learner | null> {
+  if (!isLearnerToken(token)) return null
+  return db.learner.findUnique({ where: { tokenHash: hashToken(token) }, select })
+}
+
+/** The anonymous learner behind a token, created on first use (the first time something is saved). */
+export async function learnerForToken(token: string): Promise<Learner> {
+  if (!isLearnerToken(token)) throw new Error('not a learner token: expected 43 base64url characters')
+  const tokenHash = hashToken(token)
+  return (await findLearnerForToken(token)) ?? createOnce({ tokenHash }, () => findLearnerForToken(token))
+}
+
+export async function findLearnerForUser(userId: string): Promise<Learner | null> {
+  return db.learner.findUnique({ where: { userId }, select })
+}
+
+/** The account's learner (its progress and emulator account), created on first use. */
+export async function learnerForUser(userId: string): Promise<Learner> {
+  return (await findLearnerForUser(userId)) ?? createOnce({ userId }, () => findLearnerForUser(userId))
+}
+
+/**
+ * The learner behind this request, without creating one: null for a visitor who has saved nothing yet. Pages
+ * that only show progress use this, so crawlers and first visits add no rows.
+ */
+export async function findCurrentLearner(): Promise<Learner | null> {
+  const user = await currentUser()
+  if (user) return findLearnerForUser(user.id)
   const token = (await cookies()).get(LEARNER_COOKIE)?.value
-  if (!token) throw new Error('missing learner cookie: is proxy.ts running?')
-  return learnerForToken(token)
+  return isLearnerToken(token) ? findLearnerForToken(token) : null
+}
+
+/**
+ * The learner behind this request, created when missing: the signed-in account's, else the anonymous cookie's.
+ * proxy.ts gives every browser a well-formed token; if one is missing or garbled anyway, a route handler issues a
+ * fresh one here instead of failing.
+ */
+export async function currentLearner(): Promise<Learner> {
+  const user = await currentUser()
+  if (user) return learnerForUser(user.id)
+  const store = await cookies()
+  const token = store.get(LEARNER_COOKIE)?.value
+  if (isLearnerToken(token)) return learnerForToken(token)
+  const fresh = newLearnerToken()
+  try {
+    store.set(LEARNER_COOKIE, fresh, learnerCookieOptions(env.CLOUDBOOK_URL?.startsWith('https:') ?? false))
+  } catch {
+    throw new Error('no learner cookie on this request and none can be set while rendering: is proxy.ts running?')
+  }
+  return learnerForToken(fresh)
 }

@@ -8,12 +8,12 @@ describe('compileMdx', () => {
   it('turns ```ts cell fences into runnable cells and highlights other code', async () => {
     const code = await compileMdx(
       file,
-      '## Try it\n\n```ts cell title="List"\nconsole.log(1)\n```\n\n```json\n{"a": 1}\n```\n',
+      '## Buckets\n\nA bucket holds objects.\n\n```ts cell title="List"\nconsole.log(1)\n```\n\n```json\n{"a": 1}\n```\n',
     )
     expect(code).toContain('Cell')
     expect(code).toContain('console.log(1)')
     expect(code).toContain('shiki')
-    expect(code).toContain('try-it')
+    expect(code).toContain('buckets')
   })
 
   it('names the file and the line of a broken lesson', async () => {

@@ -6,6 +6,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeSlug from 'rehype-slug'
 import remarkGfm from 'remark-gfm'
 import { remarkCells } from './remark-cells'
+import { remarkDiagrams } from './remark-diagrams'
 
 /** Bounded: compiling is CPU-heavy and this machine may have two cores serving requests too. */
 const MAX_CONCURRENT = 2
@@ -28,7 +29,7 @@ export class CompileError extends Error {}
 const cache = new Map<string, Promise<string>>()
 
 /**
- * The one MDX compile function: markdown + GFM tables, runnable cells, heading anchors, Shiki highlighting.
+ * The one MDX compile function: markdown + GFM tables, runnable cells, D2 diagrams, heading anchors, Shiki highlighting.
  * Results are cached per file and source, so a lesson compiles once per process (or once at build).
  */
 export function compileMdx(file: string, source: string): Promise<string> {
@@ -54,7 +55,7 @@ async function compile(file: string, source: string): Promise<string> {
       source,
       cwd: path.dirname(file),
       mdxOptions(options) {
-        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCells]
+        options.remarkPlugins = [...(options.remarkPlugins ?? []), remarkGfm, remarkCells, remarkDiagrams]
         options.rehypePlugins = [
           ...(options.rehypePlugins ?? []),
           rehypeSlug,

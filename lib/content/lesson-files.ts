@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import matter from 'gray-matter'
+import { cellMeta } from './cell-meta'
 import { lessonFrontmatterSchema, quizSchema, type LessonFrontmatter, type Quiz } from './schema'
 import { lessonsRoot, loadOutline } from './outline'
 
@@ -27,7 +28,8 @@ export class ContentError extends Error {
 export function listLessonDirs(): string[] {
   const dirs: string[] = []
   for (const part of readdirSync(lessonsRoot, { withFileTypes: true })) {
-    if (!part.isDirectory()) continue
+    // _shared holds what every lesson's cells get (lib/content/cell-files.ts), not a part of the course
+    if (!part.isDirectory() || part.name.startsWith('_')) continue
     for (const section of readdirSync(path.join(lessonsRoot, part.name), { withFileTypes: true })) {
       if (section.isDirectory()) dirs.push(path.join(lessonsRoot, part.name, section.name))
     }
@@ -83,7 +85,14 @@ export function readLessonDir(dir: string): LessonFile {
   return { section: fm.data.section, dir, file, source, body: parsed.content, frontmatter: fm.data, quiz: quiz.data }
 }
 
-export type CellSource = { index: number; title?: string; code: string; line: number }
+export type CellSource = {
+  index: number
+  title?: string
+  code: string
+  line: number
+  /** A longer limit the cell declares with timeout="…" (seconds), for code that waits on purpose. */
+  timeoutSeconds?: number
+}
 
 const CELL_FENCE = /^```(?:ts|typescript)\s+cell\b([^\n]*)\n([\s\S]*?)^```\s*$/gm
 
@@ -91,10 +100,8 @@ const CELL_FENCE = /^```(?:ts|typescript)\s+cell\b([^\n]*)\n([\s\S]*?)^```\s*$/g
 export function extractCells(body: string): CellSource[] {
   const cells: CellSource[] = []
   for (const match of body.matchAll(CELL_FENCE)) {
-    const meta = match[1] ?? ''
-    const title = /title="([^"]*)"/.exec(meta)?.[1]
     const line = body.slice(0, match.index).split('\n').length
-    cells.push({ index: cells.length, title, code: match[2] ?? '', line })
+    cells.push({ index: cells.length, ...cellMeta(match[1] ?? ''), code: match[2] ?? '', line })
   }
   return cells
 }

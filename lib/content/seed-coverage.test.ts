@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { coverFacts, distinctiveTerms, stem } from './seed-coverage'
+import type { BeyondSeedSection } from './outline'
+import { coverFacts, distinctiveTerms, seedFacts, stem } from './seed-coverage'
 
 describe('seed coverage', () => {
   it('stems plurals and verb forms to the same word', () => {
@@ -24,5 +25,15 @@ describe('seed coverage', () => {
     ]
     expect(coverFacts(facts, 'Set the visibility timeout to six times the Lambda timeout (6x).')[0]?.covered).toBe(true)
     expect(coverFacts(facts, 'Queues hold messages.')[0]?.covered).toBe(false)
+  })
+
+  it('has no seed facts for a section added beyond the notes', () => {
+    const section: BeyondSeedSection = {
+      id: 'athena',
+      title: 'Amazon Athena',
+      beyondSeed: true,
+      why: 'A sentence long enough to say why.',
+    }
+    expect(seedFacts(section)).toEqual([])
   })
 })

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { lessonsRoot, type OutlineSection } from './outline'
+import { isBeyondSeed, lessonsRoot, type BeyondSeedSection, type SeedSection } from './outline'
 
 /**
  * Measures how much of the seed notes a lesson teaches. Terms are derived from the seed text itself,
@@ -52,8 +52,12 @@ export type SeedFact = { line: number; text: string; terms: string[] }
 
 let seedLines: string[] | undefined
 
-/** The seed lines of a section that state facts: bullets and prose sentences, not the section heading. */
-export function seedFacts(section: Pick<OutlineSection, 'seedLines' | 'title'>): SeedFact[] {
+/**
+ * The seed lines of a section that state facts: bullets and prose sentences, not the section heading. Sections added
+ * beyond the notes have none, so coverage is not measured for them (they still get every other content check).
+ */
+export function seedFacts(section: SeedSection | BeyondSeedSection): SeedFact[] {
+  if (isBeyondSeed(section)) return []
   seedLines ??= readFileSync(path.join(lessonsRoot, 'seed-notes.txt'), 'utf8').split('\n')
   const [from, to] = section.seedLines
   const facts: SeedFact[] = []

@@ -15,7 +15,32 @@ export const isPostgres = /^postgres(ql)?:/.test(databaseUrl)
  */
 export type Db = Pick<
   SqliteClient,
-  'learner' | 'labDraft' | 'labAttempt' | 'quizSubmission' | 'lessonVisit' | '$connect' | '$disconnect'
+  | 'learner'
+  | 'labDraft'
+  | 'labAttempt'
+  | 'labReveal'
+  | 'codeRun'
+  | 'cellDraft'
+  | 'quizSubmission'
+  | 'examSubmission'
+  | 'lessonVisit'
+  | 'user'
+  | 'session'
+  | 'account'
+  | 'verification'
+  | 'class'
+  | 'classInstructor'
+  | 'classMember'
+  | 'reviewCard'
+  | 'ltiPlatform'
+  | 'ltiContext'
+  | 'ltiResourceLink'
+  | 'ltiLaunch'
+  | 'ltiLaunchState'
+  | 'ltiToolKey'
+  | '$queryRaw'
+  | '$connect'
+  | '$disconnect'
 >
 
 /**
@@ -26,7 +51,31 @@ function hasCloudbookModels(client: unknown): client is Db {
   return (
     typeof client === 'object' &&
     client !== null &&
-    ['learner', 'labDraft', 'labAttempt', 'quizSubmission', 'lessonVisit'].every((model) => model in client)
+    [
+      'learner',
+      'labDraft',
+      'labAttempt',
+      'labReveal',
+      'codeRun',
+      'cellDraft',
+      'quizSubmission',
+      'examSubmission',
+      'lessonVisit',
+      'user',
+      'session',
+      'account',
+      'verification',
+      'class',
+      'classInstructor',
+      'classMember',
+      'reviewCard',
+      'ltiPlatform',
+      'ltiContext',
+      'ltiResourceLink',
+      'ltiLaunch',
+      'ltiLaunchState',
+      'ltiToolKey',
+    ].every((model) => model in client)
   )
 }
 

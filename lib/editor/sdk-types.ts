@@ -9,7 +9,8 @@ import path from 'node:path'
  */
 const nodeModules = path.join(process.cwd(), 'node_modules')
 const cache = new Map<string, Record<string, string>>()
-const IMPORT = /from ["'](@(?:aws-sdk|smithy)\/[a-z0-9-]+)/g
+// every module a declaration names: `from "…"`, `import("…")`, `export * from "…"`, sub-paths ("@smithy/core/client")
+const IMPORT = /["'](@(?:aws-sdk|smithy|aws-crypto)\/[a-z0-9-]+)(?:\/[^"']*)?["']/g
 
 function typesEntry(pkgDir: string): string | undefined {
   const manifest: unknown = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'))
@@ -20,15 +21,21 @@ function typesEntry(pkgDir: string): string | undefined {
 
 function walk(dir: string, out: string[]) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'ts3.4') continue
+    // ts3.4, ts5.6: declarations for older TypeScript only; node_modules: nested copies resolve to the top-level ones
+    // (ts5.6: @types/node's copy for older compilers; Monaco's is newer, and both at once would clash)
+    if (/^ts\d/.test(entry.name) || entry.name === 'node_modules') continue
     const full = path.join(dir, entry.name)
     if (entry.isDirectory()) walk(full, out)
     else if (entry.name.endsWith('.d.ts')) out.push(full)
   }
 }
 
+/** Installed @aws-sdk packages, and Node's own declarations (cells use process, Buffer and node:zlib…). */
 export function isServablePackage(name: string) {
-  return /^@aws-sdk\/[a-z0-9-]+$/.test(name) && existsSync(path.join(nodeModules, name, 'package.json'))
+  return (
+    (name === '@types/node' || /^@aws-sdk\/[a-z0-9-]+$/.test(name)) &&
+    existsSync(path.join(nodeModules, name, 'package.json'))
+  )
 }
 
 export function sdkTypes(root: string): Record<string, string> {
@@ -46,7 +53,8 @@ export function sdkTypes(root: string): Record<string, string> {
     if (!entry) continue
     files[`${name}/package.json`] = JSON.stringify({ name, types: entry })
     const dtsFiles: string[] = []
-    walk(path.join(pkgDir, path.dirname(entry)), dtsFiles)
+    // the whole package: sub-path entry points such as @smithy/core/client.d.ts sit beside dist-types/
+    walk(pkgDir, dtsFiles)
     for (const file of dtsFiles) {
       const content = readFileSync(file, 'utf8')
       files[`${name}/${path.relative(pkgDir, file)}`] = content

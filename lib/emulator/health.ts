@@ -1,18 +1,16 @@
 import 'server-only'
-import { emulatorConfig, startHint } from './config'
+import { sandboxProblem } from '../environments/sandbox-process'
+import { pinnedVersion, BACKENDS } from '../environments/venv'
+import { env } from '../env'
 
 export type EmulatorStatus =
-  | { reachable: true; endpoint: string; backend: string; version: string; services: string[] }
-  | { reachable: false; endpoint?: string; message: string }
+  { reachable: true; backend: string; version: string; detail: string } | { reachable: false; message: string }
 
-type HealthBody = { services?: Record<string, string>; version?: string; edition?: string }
-
-function isHealthBody(value: unknown): value is HealthBody {
-  return typeof value === 'object' && value !== null && 'services' in value
-}
+export const START_HINT =
+  'unset AWS_ENDPOINT_URL so Cloudbook runs its own MiniStack per learner, or start your emulator (e.g. `docker compose up localstack`)'
 
 /** LocalStack marks responses with x-localstack; MiniStack reports edition "light". */
-export function detectBackend(headers: Headers, body: HealthBody) {
+export function detectBackend(headers: Headers, body: { edition?: string }) {
   if (headers.get('x-localstack')) return 'LocalStack'
   if (body.edition === 'light') return 'MiniStack'
   return 'LocalStack-compatible emulator'
@@ -21,6 +19,10 @@ export function detectBackend(headers: Headers, body: HealthBody) {
 let cache: { at: number; status: EmulatorStatus } | undefined
 const TTL_MS = 3000
 
+/**
+ * What backs learner environments, for the header badge and for runs against a user's own emulator: "slow" is
+ * not "down" — an emulator that answers late is still there.
+ */
 export async function getEmulatorStatus(): Promise<EmulatorStatus> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.status
   const status = await probe()
@@ -29,26 +31,39 @@ export async function getEmulatorStatus(): Promise<EmulatorStatus> {
 }
 
 async function probe(): Promise<EmulatorStatus> {
-  const { endpoint } = emulatorConfig
-  if (!endpoint) return { reachable: false, message: `No AWS emulator is configured — ${startHint()}.` }
+  const problem = sandboxProblem()
+  if (problem) return { reachable: false, message: `Code cannot run safely on this server: ${problem}` }
+  const endpoint = env.AWS_ENDPOINT_URL?.replace(/\/$/, '')
+  if (!endpoint) {
+    const backend = env.CLOUDBOOK_EMULATOR
+    const version = pinnedVersion(process.cwd(), backend)
+    const detail = backend === 'ministack' ? 'an emulator of your own' : 'one emulator shared by the class'
+    return { reachable: true, backend: BACKENDS[backend].label, version, detail }
+  }
   try {
     const response = await fetch(`${endpoint}/_localstack/health`, {
-      signal: AbortSignal.timeout(1500),
+      signal: AbortSignal.timeout(5000),
       cache: 'no-store',
     })
     const body: unknown = await response.json()
-    if (!response.ok || !isHealthBody(body)) throw new Error(`health check answered ${response.status}`)
-    const services = Object.entries(body.services ?? {})
-      .filter(([, state]) => state === 'available' || state === 'running')
-      .map(([name]) => name)
+    const edition =
+      body && typeof body === 'object' && 'edition' in body && typeof body.edition === 'string'
+        ? body.edition
+        : undefined
+    const version =
+      body && typeof body === 'object' && 'version' in body && typeof body.version === 'string'
+        ? body.version
+        : 'unknown'
     return {
       reachable: true,
-      endpoint,
-      backend: detectBackend(response.headers, body),
-      version: body.version ?? 'unknown',
-      services,
+      backend: detectBackend(response.headers, { edition }),
+      version,
+      detail: `shared, at ${endpoint}`,
     }
-  } catch {
-    return { reachable: false, endpoint, message: `The AWS emulator is not reachable at ${endpoint} — ${startHint()}.` }
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      return { reachable: true, backend: 'Emulator', version: '', detail: `slow: ${endpoint} took over 5 s to answer` }
+    }
+    return { reachable: false, message: `The AWS emulator is not reachable at ${endpoint} — ${START_HINT}.` }
   }
 }

@@ -32,9 +32,28 @@ export type LabFiles = {
   solution: string
   check: string
   cleanup: string
+  /** Progressive hints from hints.md, in unlock order; never part of the page until the server unlocks them. */
+  hints: string[]
+  /** "## Step n: title" headings of lab.mdx, in order. */
+  steps: { number: number; title: string }[]
 }
 
-const REQUIRED = ['lab.mdx', 'starter.ts', 'solution.ts', 'check.ts', 'cleanup.ts'] as const
+const REQUIRED = ['lab.mdx', 'hints.md', 'starter.ts', 'solution.ts', 'check.ts', 'cleanup.ts'] as const
+
+/** hints.md is a Markdown list: each top-level "- " item (with its indented continuation lines) is one hint. */
+export function parseHints(source: string): string[] {
+  const hints: string[] = []
+  for (const line of source.split(/\r?\n/)) {
+    if (line.startsWith('- ')) hints.push(line.slice(2))
+    else if (hints.length && (line.startsWith('  ') || line === '')) hints[hints.length - 1] += `\n${line.slice(2)}`
+  }
+  return hints.map((h) => h.trim()).filter(Boolean)
+}
+
+/** Steps are the body's "## Step n: title" headings; they must be numbered 1, 2, 3… */
+export function parseSteps(body: string): { number: number; title: string }[] {
+  return [...body.matchAll(/^## Step (\d+): (.+)$/gm)].map((m) => ({ number: Number(m[1]), title: (m[2] ?? '').trim() }))
+}
 
 let labsCache: Map<string, LabFiles> | undefined
 
@@ -77,11 +96,20 @@ function readLabDir(id: string): LabFiles {
     )
   if (meta.data.id !== id)
     throw new ContentError(instructionsFile, `id "${meta.data.id}" does not match its folder "${id}"`)
+  const hints = parseHints(read('hints.md'))
+  if (hints.length < 2) throw new ContentError(path.join(dir, 'hints.md'), 'a lab needs at least two hints ("- " items)')
+  const steps = parseSteps(parsed.content)
+  if (!steps.length || steps.some((step, i) => step.number !== i + 1))
+    throw new ContentError(instructionsFile, 'steps must be "## Step 1: …", "## Step 2: …" in order')
+  if (/^## Hints/m.test(parsed.content))
+    throw new ContentError(instructionsFile, 'hints belong in hints.md, where the server unlocks them one at a time')
   return {
     meta: meta.data,
     dir,
     instructionsFile,
     instructions: source,
+    hints,
+    steps,
     starter: read('starter.ts'),
     solution: read('solution.ts'),
     check: read('check.ts'),

@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { db } from '../db/client'
+import { reportLtiScore } from '../lti/report'
 import { resultSchema, type Result } from '../results'
 
 export async function saveDraft(learnerId: string, labId: string, code: string) {
@@ -24,11 +25,23 @@ export async function deleteDraft(learnerId: string, labId: string) {
   await db.labDraft.deleteMany({ where: { learnerId, labId } })
 }
 
-export async function recordAttempt(learnerId: string, labId: string, result: Result) {
+/** One press of Check: its results (each expectation) and a snapshot of the learner's code at that moment. */
+export async function recordAttempt(learnerId: string, labId: string, result: Result, code?: string | null) {
+  // results come from sandboxed code: only the results shape is ever stored
+  const checked = resultSchema.parse(result)
   await db.labAttempt.create({
-    data: { id: randomUUID(), learnerId, labId, status: result.status, result: JSON.stringify(result) },
+    data: {
+      id: randomUUID(),
+      learnerId,
+      labId,
+      status: checked.status,
+      result: JSON.stringify(checked),
+      code: code ?? null,
+    },
     select: { id: true },
   })
+  if (checked.status === 'pass')
+    await reportLtiScore(learnerId, { kind: 'lab', id: labId, scoreGiven: 1, scoreMaximum: 1 })
 }
 
 export async function latestAttempt(learnerId: string, labId: string): Promise<(Result & { at: string }) | null> {

@@ -3,10 +3,12 @@ import { randomUUID } from 'node:crypto'
 import { db } from '../db/client'
 import { gradeQuiz, type Answers, type GradedQuiz } from '../content/grade-quiz'
 import type { Quiz } from '../content/schema'
+import { reportLtiScore } from '../lti/report'
+import { queueWrongAnswers } from './review'
 
 export type QuizAttempt = GradedQuiz & { submittedAt: string; durationMs: number | null }
 
-/** Grades on the server (the browser never sees the answers first) and stores the submission. */
+/** Grades on the server (the browser never sees the answers first), stores the submission, queues wrong answers. */
 export async function submitQuiz(
   learnerId: string,
   section: string,
@@ -28,6 +30,9 @@ export async function submitQuiz(
     },
     select: { createdAt: true },
   })
+  await queueWrongAnswers(learnerId, section, graded, saved.createdAt)
+  // a learner who opened this lesson from an LMS gets the score in its gradebook too (never throws)
+  await reportLtiScore(learnerId, { kind: 'quiz', id: section, scoreGiven: graded.score, scoreMaximum: graded.total })
   return { ...graded, submittedAt: saved.createdAt.toISOString(), durationMs }
 }
 

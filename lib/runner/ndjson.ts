@@ -13,7 +13,13 @@ export function ndjsonResponse(
     async start(controller) {
       let open = true
       const emit = (event: RunEvent) => {
-        if (open) controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`))
+        if (!open) return
+        try {
+          controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`))
+        } catch {
+          // the browser went away: stop writing; the run itself is ended through request.signal
+          open = false
+        }
       }
       try {
         await work(emit, request.signal)
@@ -30,7 +36,11 @@ export function ndjsonResponse(
         })
       } finally {
         open = false
-        controller.close()
+        try {
+          controller.close()
+        } catch {
+          // already closed by a disconnect
+        }
       }
     },
   })

@@ -1,23 +1,7 @@
 import { existsSync } from 'node:fs'
-import { builtinModules } from 'node:module'
 import path from 'node:path'
 import { build, type Message, type Plugin } from 'esbuild'
-
-/** Node built-ins a cell may import; everything that reaches the network, processes or native code is left out. */
-export const ALLOWED_BUILTINS = [
-  'assert',
-  'buffer',
-  'crypto',
-  'events',
-  'path',
-  'stream',
-  'stream/promises',
-  'string_decoder',
-  'timers/promises',
-  'url',
-  'util',
-  'zlib',
-] as const
+import { checkImport } from './import-policy'
 
 export class TranspileError extends Error {
   constructor(
@@ -29,14 +13,9 @@ export class TranspileError extends Error {
   }
 }
 
-function packageName(specifier: string) {
-  const [scope, name] = specifier.split('/')
-  return specifier.startsWith('@') ? `${scope}/${name}` : (scope ?? specifier)
-}
-
+/** The same import policy learner code gets (import-policy.ts), plus relative imports of the lab's own helpers. */
 function importGuard(nodeModules: string, allowRelative: boolean): Plugin {
-  const builtins = new Set(builtinModules)
-  const allowed = new Set<string>(ALLOWED_BUILTINS)
+  const installed = (pkg: string) => existsSync(path.join(nodeModules, pkg, 'package.json'))
   return {
     name: 'cloudbook-import-guard',
     setup(b) {
@@ -44,24 +23,8 @@ function importGuard(nodeModules: string, allowRelative: boolean): Plugin {
         if (args.kind === 'entry-point') return undefined
         // trusted code (lab checks) may share helpers by relative import; esbuild bundles them in
         if (allowRelative && args.path.startsWith('.')) return undefined
-        const bare = args.path.replace(/^node:/, '')
-        if (allowed.has(bare)) return { path: `node:${bare}`, external: true }
-        if (args.path.startsWith('@aws-sdk/')) {
-          if (existsSync(path.join(nodeModules, packageName(args.path), 'package.json'))) {
-            return { path: args.path, external: true }
-          }
-          return {
-            errors: [
-              {
-                text: `"${args.path}" is not installed in Cloudbook. Use one of the @aws-sdk clients listed in the lesson.`,
-              },
-            ],
-          }
-        }
-        const why = builtins.has(bare)
-          ? `"${args.path}" is not available in Cloudbook cells (allowed built-ins: ${ALLOWED_BUILTINS.map((m) => `node:${m}`).join(', ')}).`
-          : `"${args.path}" cannot be imported here: cells may import @aws-sdk/* clients and a few safe Node built-ins.`
-        return { errors: [{ text: why }] }
+        const verdict = checkImport(args.path, installed)
+        return verdict.ok ? { path: verdict.specifier, external: true } : { errors: [{ text: verdict.message }] }
       })
     },
   }
@@ -78,17 +41,18 @@ function toTranspileError(messages: Message[]): TranspileError {
   )
 }
 
-/**
- * Turns learner TypeScript into one ES module with an inline source map, so stack traces point at the
- * learner's own lines. Imports are checked here, before any process starts, so a bad import costs milliseconds.
- */
 export type TranspileOptions = {
   nodeModules: string
   /** Where relative imports resolve from; only trusted code (lab checks) may use them. */
   relativeTo?: string
 }
 
-export async function transpile(
+/**
+ * Bundles *trusted* code (lab checks and clean-ups, with their shared helpers) into one ES module with an inline
+ * source map. Learner code is never bundled here: it is transpiled inside its sandbox (sandbox-child.ts), where a
+ * pathological input only spends that run's own time.
+ */
+export async function bundleTrusted(
   source: string,
   filename: string,
   { nodeModules, relativeTo }: TranspileOptions,

@@ -66,9 +66,10 @@ export const miniSearchOptions: Options<SearchDocument> = {
   tokenize: (text: string) => text.split(SEPARATOR).filter(Boolean),
   searchOptions: {
     boost: FIELD_BOOST,
-    // Results update on every keystroke, so words are prefixes ("pres" → "presigned"). A one-character word
-    // is a prefix only while it is still being typed (the last one); otherwise "a" would match every a-word.
-    prefix: (term: string, i: number, terms: string[]) => term.length >= 2 || i === terms.length - 1,
+    // Results update on every keystroke, so the word being typed (the last) is a prefix ("pres" → "presigned").
+    // Finished words are not: "code" as a prefix would also match CodeBuild, CodeCommit, CodePipeline… and rank
+    // those above Lambda for "run code without servers".
+    prefix: (_term: string, i: number, terms: string[]) => i === terms.length - 1,
     // Typo tolerance of 0.2 × length, but only from five letters: this course is full of three-letter names
     // one edit apart (SQS/SNS, ALB/NLB/CLB) that must not match each other.
     fuzzy: (term: string) => (term.length >= 5 ? 0.2 : false),

@@ -9,7 +9,7 @@ import {
   readLessonDir,
   type LessonFile,
 } from '@/lib/content/lesson-files'
-import { loadOutline } from '@/lib/content/outline'
+import { isBeyondSeed, loadOutline } from '@/lib/content/outline'
 import { listLabIds, readLab } from '@/lib/labs/lab-files'
 
 const { sections } = loadOutline()
@@ -86,6 +86,20 @@ describe('course content', () => {
       }
     }
     expect(offenders).toEqual([])
+  })
+
+  it('links every lesson added beyond the seed notes from at least one other lesson', () => {
+    // new lessons are appended to their part; without an inbound link, readers of the lessons that mention the service
+    // never find them
+    const linked = new Set(
+      lessons.flatMap((l) =>
+        extractLessonLinks(l.body)
+          .map((link) => link.section)
+          .filter((target) => target !== l.section),
+      ),
+    )
+    const orphans = sections.filter((s) => isBeyondSeed(s) && !linked.has(s.id)).map((s) => s.id)
+    expect(orphans).toEqual([])
   })
 
   it('compiles every lesson', async () => {

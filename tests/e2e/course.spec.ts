@@ -13,7 +13,7 @@ test('navigate part → lesson → quiz → next lesson, with progress on the co
   const networking = page
     .getByTestId('part')
     .filter({ has: page.getByRole('heading', { name: 'Networking and Content Delivery' }) })
-  await expect(networking).toContainText('0 / 9 complete')
+  await expect(networking).toContainText(/0 \/ \d+ complete/)
   await networking.getByRole('link', { name: /Elastic Load Balancing/ }).click()
   await expect(page).toHaveURL(/\/lessons\/elb$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Elastic Load Balancing')
@@ -29,13 +29,17 @@ test('navigate part → lesson → quiz → next lesson, with progress on the co
 
   await page.goto('/')
   await expect(page.getByTestId('continue')).toContainText(/AWS PrivateLink/)
-  await expect(page.locator('.card').filter({ hasText: 'Elastic Load Balancing' })).toContainText(/quiz \d+\/\d+/)
+  await expect(page.getByTestId('part').locator('.card').filter({ hasText: 'Elastic Load Balancing' })).toContainText(
+    /quiz \d+\/\d+/,
+  )
 })
 
 test('no serious accessibility violations on the course home, a lesson and a quiz result', async ({ page }) => {
   await page.goto('/')
   await expectNoSeriousA11yViolations(page)
   await page.goto('/lessons/sqs')
+  // editors load when their cell comes into view
+  await page.getByTestId('cell').first().scrollIntoViewIfNeeded()
   await expect(page.getByTestId('cell').first().locator('.monaco-editor')).toBeVisible()
   await expectNoSeriousA11yViolations(page)
   const quiz = page.getByTestId('quiz')

@@ -6,6 +6,8 @@ import { expect, test } from './fixtures'
 const solution = readFileSync(path.resolve('labs/s3-versioning/solution.ts'), 'utf8')
 
 async function monacoIn(container: Locator) {
+  // lesson editors load when their cell comes into view
+  await container.scrollIntoViewIfNeeded()
   const editor = container.locator('.monaco-editor').first()
   await expect(editor).toBeVisible()
   return editor
@@ -68,12 +70,17 @@ test('a learner reads the S3 lesson, runs a cell, solves the lab, takes the quiz
     await expect(results.getByTestId('expectation').filter({ hasText: 'Bucket versioning' })).toContainText(
       'Off (never enabled), expected Enabled',
     )
+    // the failed check unlocked the first hint, and only that one
+    await expect(page.getByTestId('lab-hint')).toHaveCount(1)
   })
 
-  await test.step('compare with the solution: a diff opens and the code is not overwritten', async () => {
+  await test.step('show me the solution: recorded, a diff opens and the code is not overwritten', async () => {
+    await expect(page.getByTestId('lab-solution')).toHaveAttribute('data-state', 'locked')
+    page.once('dialog', (dialog) => void dialog.accept())
     await page.getByTestId('lab-solution').click()
     await expect(page.getByTestId('solution-diff').locator('.monaco-diff-editor')).toBeVisible()
     await expect(page.getByTestId('lab-editor')).toContainText('TODO: turn on versioning here')
+    await expect(page.getByTestId('lab-solution')).toHaveAttribute('data-state', 'revealed')
     await page.getByTestId('lab-solution').click()
   })
 
@@ -114,6 +121,8 @@ test('a learner reads the S3 lesson, runs a cell, solves the lab, takes the quiz
     await page.getByTestId('lab-reset').click()
     await expect(page.getByRole('status').filter({ hasText: 'Lab reset' })).toBeVisible()
     await expect(page.getByTestId('lab-editor')).toContainText('TODO: turn on versioning here')
+    // the old "All expectations met" does not outlive the reset
+    await expect(page.getByTestId('check-results')).toHaveCount(0)
     await page.getByTestId('lab-check').click()
     await expect(page.getByTestId('expectation').first()).toContainText('none, expected a bucket named cloudbook-lab-…')
   })

@@ -1,10 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { extractCells, listLessonDirs, readLessonDir } from '@/lib/content/lesson-files'
-import { freshLearner, run, testRunner, type Backend } from './helpers'
+import { closeAll, freshAccountOf, freshLearner, run, type Backend } from './helpers'
 
-afterAll(() => testRunner().close())
+afterAll(closeAll)
 
-// Every "Try it" cell of every lesson runs green on the default backend, in a fresh account, through the same
+// one environment for this file, a fresh empty account in it for every cell
+const learner = freshLearner()
+
+// Every cell of every lesson runs green on the default backend, in a fresh account, through the same
 // runner learners use. The S3 lesson's cells are the cross-backend conformance set and also run on LocalStack.
 const cells = listLessonDirs()
   .map(readLessonDir)
@@ -16,6 +19,7 @@ const cases = cells.flatMap(({ section, cell }) => {
   return backends.map((backend) => ({
     name: `${backend}: ${section} cell ${cell.index}${cell.title ? ` (${cell.title})` : ''}`,
     code: cell.code,
+    timeoutMs: cell.timeoutSeconds === undefined ? undefined : cell.timeoutSeconds * 1000,
     backend,
   }))
 })
@@ -27,10 +31,10 @@ describe('lesson cells', () => {
 
   it.each(cases)(
     '$name',
-    async ({ code, backend }) => {
-      const outcome = await run(code, freshLearner(backend))
+    async ({ code, backend, timeoutMs }) => {
+      const outcome = await run(code, freshAccountOf(learner), { backend, timeoutMs })
       expect(outcome.result, `${outcome.stdout}\n${outcome.stderr}`).toEqual({ status: 'pass', expectations: [] })
     },
-    30_000,
+    70_000,
   )
 })

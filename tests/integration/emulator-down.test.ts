@@ -1,7 +1,7 @@
 import { expect, it, vi } from 'vitest'
 
-// With nothing listening at the configured endpoint, reading and quizzes need no emulator, and a run answers
-// with exactly where it looked and how to start one — never a stack trace.
+// With the user's own emulator configured but not answering, reading and quizzes need no emulator, and a run
+// answers with exactly where it looked and how to fix it — never a stack trace.
 it('tells the learner how to start an emulator when none answers', async () => {
   vi.resetModules()
   vi.stubEnv('AWS_ENDPOINT_URL', 'http://127.0.0.1:1')
@@ -10,12 +10,12 @@ it('tells the learner how to start an emulator when none answers', async () => {
   const status = await getEmulatorStatus()
   expect(status.reachable).toBe(false)
   const outcome = await runLearnerCode("import { S3Client } from '@aws-sdk/client-s3'\nnew S3Client({})", {
-    accountId: '123456789012',
+    learner: { id: '00000000-0000-4000-8000-000000000001', accountId: '123456789012' },
   })
   expect(outcome.result).toEqual({
     status: 'error',
     message:
-      'The AWS emulator is not reachable at http://127.0.0.1:1 — start one with `npm start` (it starts MiniStack itself), `docker compose up localstack`, or set AWS_ENDPOINT_URL to a running LocalStack/MiniStack.',
+      'The AWS emulator is not reachable at http://127.0.0.1:1 — unset AWS_ENDPOINT_URL so Cloudbook runs its own MiniStack per learner, or start your emulator (e.g. `docker compose up localstack`).',
     expectations: [],
   })
   vi.unstubAllEnvs()

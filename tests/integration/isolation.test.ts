@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { freshLearner, run, testRunner } from './helpers'
+import { closeAll, freshLearner, run } from './helpers'
 
-afterAll(() => testRunner().close())
+afterAll(closeAll)
 
 const createAndList = (
   bucket: string,
@@ -12,7 +12,7 @@ const { Buckets = [] } = await s3.send(new ListBucketsCommand({}))
 console.log(JSON.stringify(Buckets.map((b) => b.Name)))`
 
 describe('learner isolation', () => {
-  it("gives each learner an emulator account of their own: neither sees the other's buckets", async () => {
+  it("gives each learner an environment of their own: neither sees the other's buckets", async () => {
     const alice = freshLearner()
     const bob = freshLearner()
     const stamp = Date.now()

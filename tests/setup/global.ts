@@ -1,28 +1,25 @@
-// Once per test run: start the emulators the tests need (unless AWS_ENDPOINT_URL points at one) and build a
-// migrated base database of each kind that every worker copies (tests/setup/worker-database.ts).
+// Once per test run: start the shared LocalStack the conformance tests need (MiniStack environments are started
+// per learner by the tests themselves) and build a migrated base database of each kind that every worker copies
+// (tests/setup/worker-database.ts).
 import { mkdirSync, rmSync } from 'node:fs'
-import { startEmulator } from '../../lib/emulator/managed.mjs'
+import { startSharedLocalStack } from '../../lib/environments/shared-spawner'
+import { ensureVenv } from '../../lib/environments/venv'
 import { migrate } from '../../lib/db/migrate.mjs'
 import { POSTGRES_ADMIN_URL } from '../../lib/db/scratch.mjs'
-import { basePostgresName, baseSqliteFile, testDbDir } from './paths'
+import { basePostgresName, baseSqliteFile, testDbDir, testDbPrefix, testRunId } from './paths'
 
 export default async function setup() {
-  const stops: (() => void)[] = []
-  if (!process.env.AWS_ENDPOINT_URL) {
-    const ministack = await startEmulator({ backend: 'ministack', log: () => {} })
-    stops.push(ministack.stop)
-    process.env.AWS_ENDPOINT_URL = ministack.endpoint
-  }
-  process.env.CLOUDBOOK_TEST_MINISTACK_URL ??= process.env.AWS_ENDPOINT_URL
+  process.env.CLOUDBOOK_TEST_RUN_ID = testRunId
+  const stops: (() => Promise<void>)[] = []
+  ensureVenv(process.cwd(), 'ministack', () => undefined)
   // LocalStack runs the conformance tests (labs and the S3 lesson's cells); CLOUDBOOK_TEST_BACKENDS=ministack skips
   // starting it, and the tests that need it then fail saying so.
-  if (
-    (process.env.CLOUDBOOK_TEST_BACKENDS ?? 'ministack,localstack').includes('localstack') &&
-    !process.env.CLOUDBOOK_TEST_LOCALSTACK_URL
-  ) {
-    const localstack = await startEmulator({ backend: 'localstack', log: () => {} })
+  if ((process.env.CLOUDBOOK_TEST_BACKENDS ?? 'ministack,localstack').includes('localstack')) {
+    const venv = ensureVenv(process.cwd(), 'localstack', () => undefined)
+    const localstack = await startSharedLocalStack(process.cwd(), venv, 1536)
     stops.push(localstack.stop)
-    process.env.CLOUDBOOK_TEST_LOCALSTACK_URL = localstack.endpoint
+    if (localstack.upstream.kind === 'socket')
+      process.env.CLOUDBOOK_TEST_LOCALSTACK_SOCKET = localstack.upstream.socketPath
   }
 
   rmSync(testDbDir, { recursive: true, force: true })
@@ -40,12 +37,25 @@ export default async function setup() {
   await migrate(baseUrl.toString())
 
   return async () => {
-    stops.forEach((stop) => stop())
+    await Promise.all(stops.map((stop) => stop()))
     await dropTestDatabases()
+    rmSync(testDbDir, { recursive: true, force: true })
   }
 }
 
-/** The base and every worker copy (tests/setup/worker-database.ts): nothing is left behind on the server. */
+function alive(pid: number) {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * This run's base and worker copies (tests/setup/worker-database.ts), and those of runs that died without
+ * cleaning up; never the databases of another run still going on this machine.
+ */
 async function dropTestDatabases() {
   const { default: pg } = await import('pg')
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
@@ -53,6 +63,11 @@ async function dropTestDatabases() {
   const { rows } = await admin.query<{ datname: string }>(
     "SELECT datname FROM pg_database WHERE datname LIKE 'cloudbook\\_test\\_%'",
   )
-  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+  for (const { datname } of rows) {
+    const owner = Number(/^cloudbook_test_(\d+)_/.exec(datname)?.[1] ?? 0)
+    if (datname.startsWith(testDbPrefix) || !owner || !alive(owner)) {
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+    }
+  }
   await admin.end()
 }

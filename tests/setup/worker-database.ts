@@ -3,7 +3,7 @@
 import { copyFileSync } from 'node:fs'
 import path from 'node:path'
 import { POSTGRES_ADMIN_URL } from '../../lib/db/scratch.mjs'
-import { basePostgresName, baseSqliteFile, testDbDir } from './paths'
+import { basePostgresName, baseSqliteFile, testDbDir, testDbPrefix } from './paths'
 
 const worker = `${process.env.VITEST_POOL_ID ?? '0'}_${process.pid}`
 
@@ -11,7 +11,7 @@ if (process.env.CLOUDBOOK_TEST_DB === 'postgres') {
   const { default: pg } = await import('pg')
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL })
   await admin.connect()
-  const name = `cloudbook_test_${worker}`
+  const name = `${testDbPrefix}${worker}`
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${basePostgresName}"`)
   await admin.end()

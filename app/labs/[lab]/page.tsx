@@ -1,11 +1,14 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { AccountPanel } from '@/components/account/AccountPanel'
+import { LabHints } from '@/components/labs/LabHints'
 import { LabWorkbench } from '@/components/labs/LabWorkbench'
 import { MdxContent } from '@/components/mdx/MdxContent'
 import { currentLearner } from '@/lib/auth/learner'
 import { compileMdx } from '@/lib/content/compile'
 import { getLessonFile } from '@/lib/content/lessons'
+import { labAssistance } from '@/lib/labs/assistance'
 import { listLabIds, readLab } from '@/lib/labs/lab-files'
 import { getDraft, latestAttempt } from '@/lib/progress/labs'
 
@@ -21,11 +24,16 @@ export default async function LabPage({ params }: Props) {
   if (!listLabIds().includes(labId)) notFound()
   const lab = readLab(labId)
   const learner = await currentLearner()
-  const [code, draft, attempt] = await Promise.all([
+  const [code, draft, attempt, assistance] = await Promise.all([
     compileMdx(lab.instructionsFile, lab.instructions),
     getDraft(learner.id, labId),
     latestAttempt(learner.id, labId),
+    labAssistance(learner.id, labId),
   ])
+  // only the unlocked hints are compiled and sent; the rest stay on the server
+  const hints = await Promise.all(
+    assistance.hints.map(async (hint, i) => ({ code: await compileMdx(`${lab.dir}/hints.md#${i + 1}`, hint) })),
+  )
   const lesson = getLessonFile(lab.meta.section)
   return (
     <>
@@ -42,8 +50,18 @@ export default async function LabPage({ params }: Props) {
         <h1>{lab.meta.title}</h1>
       </header>
       <div className="lab-layout">
-        <MdxContent code={code} />
-        <LabWorkbench labId={labId} starter={lab.starter} initialCode={draft ?? lab.starter} lastResult={attempt} />
+        <div>
+          <MdxContent code={code} />
+          <LabHints hints={hints} total={assistance.totalHints} failedChecks={assistance.failedChecks} />
+          <AccountPanel />
+        </div>
+        <LabWorkbench
+          labId={labId}
+          initialCode={draft ?? lab.starter}
+          lastResult={attempt}
+          steps={lab.steps}
+          solutionState={assistance.solution}
+        />
       </div>
     </>
   )

@@ -1,3 +1,4 @@
+import { refuseCrossOrigin } from '@/lib/auth/guard'
 import { currentLearner } from '@/lib/auth/learner'
 import { listLabIds } from '@/lib/labs/lab-files'
 import { saveDraft } from '@/lib/progress/labs'
@@ -5,6 +6,8 @@ import { codeBody, parseBody } from '@/lib/runner/request'
 
 /** PUT { code } → autosaves the learner's draft. */
 export async function PUT(request: Request, { params }: { params: Promise<{ lab: string }> }) {
+  const refused = refuseCrossOrigin(request)
+  if (refused) return refused
   const { lab } = await params
   if (!listLabIds().includes(lab)) return Response.json({ error: `No lab "${lab}"` }, { status: 404 })
   const body = await parseBody(request, codeBody)

@@ -1,0 +1,9 @@
+import { DeleteTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb'
+
+// Reset: remove every lab table (names start with streamlab-) from the learner's account; its stream goes with it.
+const ddb = new DynamoDBClient({})
+const { TableNames = [] } = await ddb.send(new ListTablesCommand({}))
+for (const TableName of TableNames.filter((n) => n.startsWith('streamlab-'))) {
+  await ddb.send(new DeleteTableCommand({ TableName }))
+  console.log('removed table', TableName)
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "LabAttempt" ADD COLUMN "code" TEXT;
