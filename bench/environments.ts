@@ -27,6 +27,7 @@ import { createGateway } from '../lib/environments/create'
 import { MinistackSpawner } from '../lib/environments/ministack-spawner'
 import type { LearnerRef } from '../lib/environments/spawner'
 import { ensureVenv } from '../lib/environments/venv'
+import { signingNameOf, warmServices } from '../lib/environments/warm-services'
 import { newAccountId } from '../lib/emulator/credentials'
 import { Runner } from '../lib/runner/run'
 import { SUMMARY_HEADER, machineLine, ms, summarize, summaryRow, table, verdict } from './stats'
@@ -111,11 +112,13 @@ async function cold() {
 async function warm() {
   const learners = Array.from({ length: LEARNERS }, newLearner)
   const openStarted = performance.now()
-  // the page with cells opens: environment and a reserved sandbox per learner (what /api/environment does)
+  // the page with cells opens: environment, its services loaded and a reserved sandbox per learner (what
+  // /api/environment does for a page whose cells import @aws-sdk/client-s3)
+  const services = [signingNameOf(root, '@aws-sdk/client-s3') ?? 's3']
   await Promise.all(
     learners.map(async (l) => {
       runner.prepare(l.id)
-      await spawner.ensure(l)
+      await warmServices(await spawner.ensure(l), services)
       await runner.pool.whenReserved(l.id)
     }),
   )

@@ -26,7 +26,7 @@ type Props = {
 }
 
 export function LabWorkbench({ labId, initialCode, lastResult, steps, solutionState }: Props) {
-  useEffect(prepareEnvironmentOnce, [])
+  useEffect(() => prepareEnvironmentOnce(initialCode), [initialCode])
   const router = useRouter()
   // a reset hides the last recorded result until the next check
   const [showStored, setShowStored] = useState(true)

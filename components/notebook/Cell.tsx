@@ -39,7 +39,7 @@ export function Cell({
   /** Seconds the cell's own code may run (a long poll), from the fence's timeout="…". */
   timeout?: string
 }) {
-  useEffect(prepareEnvironmentOnce, [])
+  useEffect(() => prepareEnvironmentOnce(authoredCode), [authoredCode])
   const authored = authoredCode.trimEnd()
   const cells = useCells()
   const initial = cells?.drafts[cellId] ?? authored

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 /** Kernel-enforced caps for one sandbox: resident memory (tmpfs pages count too), tasks and CPU. */
@@ -6,7 +7,11 @@ export type CgroupLimits = { memoryBytes: number; pids: number; cpus: number }
 
 /** One sandbox's cgroup: processes are attached before they run anything, and it is removed after they exit. */
 export type Cgroup = {
-  attach(pid: number): void
+  /**
+   * Moves a process in. Asynchronous on purpose: moving a just-started bubblewrap takes the kernel 10–30 ms on
+   * cgroup v1, which a synchronous write would spend blocking the server's event loop on every sandbox start.
+   */
+  attach(pid: number): Promise<void>
   /** True when the kernel killed a process of this group for exceeding its memory cap. */
   oomKilled(): boolean
   /** Current memory charged to the group (resident pages and tmpfs) in bytes, for benchmarks. */
@@ -113,7 +118,9 @@ function v1System(root: string, procCgroup: string): CgroupSystem | undefined {
       let final: { oom: boolean } | undefined
       const oomKilled = () => final?.oom ?? readNumber(path.join(memory, 'memory.oom_control'), 'oom_kill') > 0
       return {
-        attach: (pid) => dirs.forEach((d) => write(path.join(d, 'cgroup.procs'), String(pid))),
+        attach: async (pid) => {
+          await Promise.all(dirs.map((d) => writeFile(path.join(d, 'cgroup.procs'), String(pid))))
+        },
         oomKilled,
         memoryBytes: () => readNumber(path.join(memory, 'memory.usage_in_bytes')),
         cpuMs: () => (acct ? readNumber(path.join(acct, 'cpuacct.usage')) / 1e6 : 0),
@@ -172,7 +179,7 @@ function v2System(root: string, procCgroup: string): CgroupSystem | undefined {
         let final: { oom: boolean } | undefined
         const oomKilled = () => final?.oom ?? readNumber(path.join(dir, 'memory.events'), 'oom_kill') > 0
         return {
-          attach: (pid) => write(path.join(dir, 'cgroup.procs'), String(pid)),
+          attach: (pid) => writeFile(path.join(dir, 'cgroup.procs'), String(pid)),
           oomKilled,
           memoryBytes: () => readNumber(path.join(dir, 'memory.current')),
           cpuMs: () => readNumber(path.join(dir, 'cpu.stat'), 'usage_usec') / 1000,

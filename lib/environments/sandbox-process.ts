@@ -168,8 +168,7 @@ export function spawnSandbox(spec: SandboxSpec): SandboxProcess {
     if (!(info instanceof Readable) || !(block instanceof Writable)) throw new Error('sandbox control pipes missing')
     const parsed = infoSchema.safeParse(JSON.parse(await readAll(info)))
     if (!parsed.success || child.pid === undefined) throw new Error('bubblewrap did not report its sandbox')
-    cgroup.attach(child.pid)
-    cgroup.attach(parsed.data['child-pid'])
+    await Promise.all([cgroup.attach(child.pid), cgroup.attach(parsed.data['child-pid'])])
     block.end('go')
     return parsed.data['child-pid']
   })()

@@ -2,6 +2,7 @@ import 'server-only'
 import type { AwsCall, Result, RunEvent } from '../results'
 import { getEnvironments } from '../environments'
 import type { LearnerRef } from '../environments/spawner'
+import { signingNameOf, warmServices } from '../environments/warm-services'
 import { getEmulatorStatus } from '../emulator/health'
 import type { RunOutcome, RunRequest } from '../runner/run'
 import { readLab } from './lab-files'
@@ -36,12 +37,14 @@ async function runAs(
 }
 
 /** A learner opened a page with cells: start their environment and a sandbox now, not on their first Run. */
-export async function prepareEnvironment(learner: LearnerRef) {
+export async function prepareEnvironment(learner: LearnerRef, clients: string[] = []) {
   const status = await getEmulatorStatus()
   if (!status.reachable) return
   const { spawner, runner } = await getEnvironments()
   runner.prepare(learner.id)
-  await spawner.ensure(learner)
+  const route = await spawner.ensure(learner)
+  const services = clients.map((pkg) => signingNameOf(process.cwd(), pkg)).filter((name) => name !== undefined)
+  await warmServices(route, services)
 }
 
 /** Runs learner code (a lesson cell or a lab draft). */

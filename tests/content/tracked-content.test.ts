@@ -23,6 +23,7 @@ describe('course content is all under version control', () => {
         'node_modules/@aws-doc-sdk-examples/lib/package.json',
         'node_modules/@aws-doc-sdk-examples/lib/utils/util-node.js',
         'node_modules/@aws-doc-sdk-examples/lib/utils/util-timers.js',
+        'node_modules/@aws-doc-sdk-examples/lib/utils/util-fs.js',
       ]),
     )
   })

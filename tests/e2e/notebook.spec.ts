@@ -65,6 +65,20 @@ test("an official AWS example pasted into a cell runs with the lesson's ../libs 
   await expect(cell.getByTestId('cell-result')).toHaveText(/Finished in/)
 })
 
+test("opening a lesson starts the learner's environment once, naming the SDK clients its cells use", async ({
+  page,
+}) => {
+  const bodies: unknown[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/environment') && request.method() === 'POST') bodies.push(request.postDataJSON())
+  })
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/environment'))
+  await page.goto('/lessons/s3')
+  expect((await answered).status()).toBe(202)
+  await expect(page.getByRole('button', { name: /^Run/ }).first()).toBeVisible()
+  expect(bodies).toEqual([{ clients: expect.arrayContaining(['@aws-sdk/client-s3']) }])
+})
+
 test('typing at 10 ms per key on a busy page loses no keystroke', async ({ page }) => {
   await page.goto('/lessons/s3')
   const cell = page.getByTestId('cell').first()

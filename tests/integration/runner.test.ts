@@ -136,6 +136,33 @@ if (isMain(import.meta.url)) {
     expect(outcome.stdout).toMatch(/^created \/?examples-util-\d+/)
   })
 
+  it("gives cells the rest of the examples' helpers: file paths, unique names, batches, retries", async () => {
+    const files = cellFiles(path.join(process.cwd(), 'lessons', 'storage', 's3'))
+    const outcome = await run(
+      `import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { dirnameFromMetaUrl } from "@aws-doc-sdk-examples/lib/utils/util-fs.js";
+import { getUniqueName } from "@aws-doc-sdk-examples/lib/utils/util-string.js";
+import { chunkArray } from "@aws-doc-sdk-examples/lib/utils/util-array.js";
+import { retry } from "@aws-doc-sdk-examples/lib/utils/util-timers.js";
+import { logger } from "@aws-doc-sdk-examples/lib/utils/util-log.js";
+
+// a cell sits in a folder beside the lesson's files, as AWS's actions/ folder sits beside libs/
+const dirname = dirnameFromMetaUrl(import.meta.url);
+const rows = readFileSync(join(dirname, "..", "data", "reports.csv"), "utf8").trim().split("\\n");
+logger.log([...chunkArray(rows, 2)].length > 0, /^[0-9a-f-]{36}-movies$/.test(getUniqueName("Movies")));
+let tries = 0;
+logger.log(await retry({ intervalInMs: 1, maxRetries: 3 }, async () => {
+  if (++tries < 3) throw new Error("not yet");
+  return "tries: " + tries;
+}));`,
+      undefined,
+      { files },
+    )
+    expect(outcome.result, outcome.stderr).toEqual({ status: 'pass', expectations: [] })
+    expect(outcome.stdout).toBe('true true\ntries: 3\n')
+  })
+
   it('refuses a relative import of a file the lesson does not provide, saying what may be imported', async () => {
     const outcome = await run(
       "import { writeFileSync } from 'node:fs'\nimport x from './written.mjs'\nconsole.log(x)",
