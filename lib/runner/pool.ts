@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { Readable, Writable } from 'node:stream'
@@ -139,7 +140,8 @@ export function startRunSandbox(options: SandboxOptions): RunSandbox {
       await drained
       rejectReady(new Error(`the sandbox exited during start-up (code ${code ?? signal})`))
       door.close()
-      rmSync(hostDir, { recursive: true, force: true })
+      // off the event loop: a class's sandboxes end together, and each synchronous removal would stall the server
+      await rm(hostDir, { recursive: true, force: true }).catch(() => undefined)
       resolve({ code, signal })
     })
   })
@@ -209,6 +211,10 @@ export class SandboxPool {
   /** Resolves once the learner's reserved sandbox has started (benchmarks and tests wait on it). */
   whenReserved(learnerId: string): Promise<void> {
     return this.reserved.get(learnerId)?.ready ?? Promise.resolve()
+  }
+
+  isReserved(learnerId: string): boolean {
+    return this.reserved.has(learnerId)
   }
 
   release(learnerId: string) {

@@ -132,13 +132,38 @@ export class Runner {
     const since = this.prepared.get(learnerId)
     if (since !== undefined && Date.now() - since > PREPARED_FOR_MS) this.prepared.delete(learnerId)
     else if (since !== undefined) this.replacements.add(learnerId)
-    const { active, queued } = this.scheduler.stats
-    if (active > 0 || queued > 0) return
-    for (const id of this.replacements) this.pool.reserve(id)
-    this.replacements.clear()
+    this.startReplacements()
   }
 
+  private replacing = false
+
+  /**
+   * Starts the waiting replacements one per turn of the event loop, while the runner stays idle. Spawning a
+   * sandbox blocks the server for ~10 ms (fork of a large process, cgroup set-up): sixty at once would freeze it
+   * for a second, and a Run arriving meanwhile would wait behind them. The next run's end resumes the rest.
+   */
+  private startReplacements() {
+    if (this.replacing) return
+    this.replacing = true
+    const next = () => {
+      const { active, queued } = this.scheduler.stats
+      const [id] = this.replacements
+      if (id === undefined || active > 0 || queued > 0 || this.closed) {
+        this.replacing = false
+        return
+      }
+      this.replacements.delete(id)
+      this.pool.reserve(id)
+      setImmediate(next)
+    }
+    // after the finished run has answered, not before
+    setImmediate(next)
+  }
+
+  private closed = false
+
   close() {
+    this.closed = true
     this.kernels.close()
     this.pool.close()
   }

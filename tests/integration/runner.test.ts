@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { cellFiles } from '@/lib/content/cell-files'
-import { closeAll, run } from './helpers'
+import { closeAll, freshLearner, run, testRunner } from './helpers'
 
 afterAll(closeAll)
 
@@ -108,6 +108,20 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     )
     expect(outcome.result, outcome.stderr).toEqual({ status: 'pass', expectations: [] })
     expect(outcome.stdout).toBe('orders\nSAMPLE NOTES\n')
+  })
+
+  it('gives a learner whose page is open a fresh sandbox after each run, started after the run has answered', async () => {
+    const learner = freshLearner()
+    const runner = testRunner()
+    runner.prepare(learner.id)
+    await runner.pool.whenReserved(learner.id)
+    const outcome = await run('console.log("once")', learner)
+    expect(outcome.stdout).toBe('once\n')
+    // the run took the reserved sandbox; its replacement starts on a later turn of the event loop
+    expect(runner.pool.isReserved(learner.id)).toBe(false)
+    await expect.poll(() => runner.pool.isReserved(learner.id)).toBe(true)
+    await runner.pool.whenReserved(learner.id)
+    runner.pool.release(learner.id)
   })
 
   it("runs an official S3 example that imports the examples' own utility package, shipped to every lesson", async () => {
