@@ -99,7 +99,7 @@ export function markErrorLine(model: monaco.editor.ITextModel | null, line: numb
 }
 
 // Each cell is its own editor model, but a lesson's cells share a kernel: names declared in one cell are declared
-// for the others (as `any`), so using cell 1's client in cell 2 is not shown as an error.
+// for the others (typed where one line settles it, else `any`), so cell 1's client completes in cell 2.
 const kernelCells = new Map<string, string>()
 let kernelTimer: ReturnType<typeof setTimeout> | undefined
 

@@ -37,15 +37,64 @@ export function topLevelNames(code: string): string[] {
   return [...names]
 }
 
+// what can be typed for certain from one line: a const made with `new` from an SDK import, or a literal
+const SDK_MODULE = /^@aws-sdk\/[a-z0-9-]+$/
+const IMPORT_FROM = /^import\s+(?:\w+\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?\s*from\s*['"]([^'"]+)['"]/gm
+const CONST_NEW = /^(?:export\s+)?const\s+(\w+)\s*=\s*new\s+(\w+)\s*\(/gm
+const CONST_LITERAL =
+  /^(?:export\s+)?const\s+(\w+)\s*=\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`]*`|-?\d+(?:\.\d+)?|true|false)\s*;?[ \t]*$/gm
+
 /**
- * The declaration file the editor adds for a page: every module cell's names as `any` globals, except names a script
- * cell already declares globally (the editor would call those a redeclaration).
+ * Types for a module cell's names where one line settles them: SDK imports (`typeof import("…").S3Client`), a
+ * const made with `new` from one of them (the instance type, so `s3.` completes in later cells), and const string,
+ * number and boolean literals. Everything else stays `any`: a wrong type would be a false error.
+ */
+export function typedNames(code: string): Map<string, string> {
+  const typed = new Map<string, string>()
+  const sdkImports = new Map<string, { module: string; exported: string }>()
+  for (const m of code.matchAll(IMPORT_FROM)) {
+    const module = m[3] ?? ''
+    if (!SDK_MODULE.test(module)) continue
+    if (m[2]) typed.set(m[2], `typeof import("${module}")`)
+    for (const part of (m[1] ?? '').split(',')) {
+      if (/^\s*type\s/.test(part)) continue
+      const [exported = '', local = exported] = part.split(/\s+as\s+/).map((p) => p.trim())
+      if (!NAME.test(exported) || !NAME.test(local)) continue
+      sdkImports.set(local, { module, exported })
+      typed.set(local, `typeof import("${module}").${exported}`)
+    }
+  }
+  for (const m of code.matchAll(CONST_NEW)) {
+    const made = sdkImports.get(m[2] ?? '')
+    if (m[1] && made) typed.set(m[1], `import("${made.module}").${made.exported}`)
+  }
+  for (const m of code.matchAll(CONST_LITERAL)) {
+    const literal = m[2] ?? ''
+    const type = /^['"`]/.test(literal) ? 'string' : /^(true|false)$/.test(literal) ? 'boolean' : 'number'
+    if (m[1]) typed.set(m[1], type)
+  }
+  return typed
+}
+
+/**
+ * The declaration file the editor adds for a page: every module cell's names as globals, typed where one line
+ * settles it (typedNames) and `any` otherwise or when cells disagree, except names a script cell already declares
+ * globally (the editor would call those a redeclaration).
  */
 export function kernelNamesDeclaration(cells: readonly string[]): string {
   const scriptNames = new Set(cells.filter((c) => !isModuleCell(c)).flatMap(topLevelNames))
-  const names = [...new Set(cells.filter(isModuleCell).flatMap(topLevelNames))].filter((n) => !scriptNames.has(n))
-  return names
-    .sort()
-    .map((n) => `declare var ${n}: any;`)
+  const types = new Map<string, Set<string>>()
+  for (const cell of cells.filter(isModuleCell)) {
+    const typed = typedNames(cell)
+    for (const name of topLevelNames(cell)) {
+      if (scriptNames.has(name)) continue
+      const seen = types.get(name) ?? new Set<string>()
+      seen.add(typed.get(name) ?? 'any')
+      types.set(name, seen)
+    }
+  }
+  return [...types.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, seen]) => `declare var ${name}: ${seen.size === 1 ? [...seen][0] : 'any'};`)
     .join('\n')
 }
