@@ -59,7 +59,7 @@ export const lessonsRoot = path.join(process.cwd(), 'lessons')
 
 let cached: { outline: Outline; sections: OutlineSection[] } | undefined
 
-/** The course outline (a copy of shared/course-outline.json kept in lessons/), parsed once. */
+/** The course outline: shared/course-outline.json plus the sections beyond the seed notes (beyondSeed), parsed once. */
 export function loadOutline() {
   if (cached) return cached
   const outline = outlineSchema.parse(JSON.parse(readFileSync(path.join(lessonsRoot, 'course-outline.json'), 'utf8')))
