@@ -1,7 +1,8 @@
 // Learner environments benchmark: what a class costs on this machine, every scenario with its own new learners,
 // side by side in one run.
 //
-//   npx tsx bench/environments.ts [--learners=60] [--n=30]      (npm run bench:environments)
+//   npx tsx bench/environments.ts [--learners=60] [--n=30] [--concurrent=6]      (npm run bench:environments)
+//   (--concurrent: runs executing at once, as RUNNER_MAX_CONCURRENT sets it for the server)
 //
 //   single  one learner whose page is open (environment running, sandbox reserved): N runs of the S3 lab solution,
 //           each after the reserved sandbox is ready again (a learner reads the output before the next Run);
@@ -46,7 +47,8 @@ const spawner = new MinistackSpawner({
   concurrentStarts: 4,
   dataDir: path.join(root, '.cloudbook', 'bench-environments'),
 })
-const runner = new Runner(root, { gateway: createGateway(), warm: 2, maxConcurrent: 6 })
+const MAX_CONCURRENT = Number(args.concurrent ?? 6)
+const runner = new Runner(root, { gateway: createGateway(), warm: 2, maxConcurrent: MAX_CONCURRENT })
 const newLearner = (): LearnerRef => ({ id: randomUUID(), accountId: newAccountId() })
 let failures = 0
 
@@ -160,7 +162,7 @@ async function startCosts() {
 }
 
 console.log(machineLine())
-console.log(`learners per class scenario: ${LEARNERS}; single-run samples: ${N}\n`)
+console.log(`learners per class scenario: ${LEARNERS}; single-run samples: ${N}; runs at once: ${MAX_CONCURRENT}\n`)
 const costs = await startCosts()
 const s = await single()
 const c = await cold()
