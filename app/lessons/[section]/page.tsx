@@ -15,6 +15,8 @@ import { getLesson, getLessonFile, listLessons } from '@/lib/content/lessons'
 import { learnerQuizView } from '@/lib/content/option-ids'
 import { optionIdScope } from '@/lib/content/option-secret'
 import { prerequisiteChain } from '@/lib/content/paths'
+import { prerequisiteGraph } from '@/lib/content/prerequisite-graph'
+import { PrerequisiteGraph } from '@/components/lesson/PrerequisiteGraph'
 import { labsForSection } from '@/lib/labs/lab-files'
 import { cellDrafts } from '@/lib/progress/cells'
 import { lastQuizAttempt } from '@/lib/progress/quiz'
@@ -45,9 +47,9 @@ export default async function LessonPage({ params }: Props) {
   const titles = new Map(listLessons().map((l) => [l.section, l.title]))
   const related = lesson.meta.related.filter((id) => titles.has(id))
   // the whole chain, not just the direct prerequisites: a learner new to AWS needs to see where to begin
-  const prerequisites = prerequisiteChain(section, (id) =>
-    id === section ? lesson.meta.prerequisites : titles.has(id) ? getLessonFile(id)?.frontmatter.prerequisites : undefined,
-  )
+  const prerequisitesOf = (id: string) =>
+    id === section ? lesson.meta.prerequisites : titles.has(id) ? getLessonFile(id)?.frontmatter.prerequisites : undefined
+  const prerequisites = prerequisiteChain(section, prerequisitesOf)
 
   return (
     <div className="lesson-layout">
@@ -70,6 +72,16 @@ export default async function LessonPage({ params }: Props) {
                 </span>
               ))}
             </p>
+          )}
+          {prerequisites.length >= 2 && (
+            <details className="muted">
+              <summary>Prerequisites as a graph ({prerequisites.length} lessons)</summary>
+              <PrerequisiteGraph
+                section={section}
+                graph={prerequisiteGraph(section, prerequisites, prerequisitesOf)}
+                titles={titles}
+              />
+            </details>
           )}
         </header>
         <CellsProvider section={section} drafts={drafts}>
