@@ -38,7 +38,8 @@ export function PrerequisiteGraph({
         viewBox={`0 0 ${width} ${height}`}
         width={width}
         height={height}
-        role="img"
+        // a group, not an img: an img's children are presentational, and the boxes are links
+        role="group"
         aria-labelledby={`prereq-title-${section} prereq-desc-${section}`}
       >
         <title id={`prereq-title-${section}`}>{title}</title>
