@@ -442,6 +442,12 @@ const warmUpCode = prepare(
   }),
 )
 await warmUpImport(warmUpCode.code)
+// a lesson's first cell goes through the kernel's rewrite (acorn): cold, that alone took 6–8 ms of the learner's run
+try {
+  shareTopLevel(warmUpCode.code)
+} catch {
+  // only speed is lost
+}
 send({ type: 'ready' })
 
 /** Writes the lesson's files into the job's folder and makes it the current directory (node:fs paths start there). */
