@@ -4,6 +4,7 @@
 import { loader } from '@monaco-editor/react'
 import * as monaco from 'monaco-editor'
 import { kernelNamesDeclaration } from '@/lib/editor/kernel-names'
+import { sdkPackagesIn } from '@/lib/runner/sdk-imports'
 
 self.MonacoEnvironment = {
   getWorker(_workerId: string, label: string) {
@@ -37,10 +38,7 @@ const requested = new Set<string>()
 export async function addTypesFor(source: string) {
   // Node's own declarations come with the first editor: cells use process, Buffer, node:zlib… (the same set
   // lib/editor/editor-typecheck.ts checks every shipped cell against)
-  const packages = [
-    '@types/node',
-    ...[...source.matchAll(/from\s+['"](@aws-sdk\/[a-z0-9-]+)['"]/g)].flatMap((m) => (m[1] ? [m[1]] : [])),
-  ]
+  const packages = ['@types/node', ...sdkPackagesIn(source)]
   await Promise.all(
     packages
       .filter((name) => !requested.has(name))

@@ -1,6 +1,6 @@
 'use client'
 
-import { clientPackagesIn } from '@/lib/runner/client-packages'
+import { clientPackagesIn } from '@/lib/runner/sdk-imports'
 
 let asked = false
 const warmed = new Set<string>()

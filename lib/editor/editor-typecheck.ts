@@ -1,5 +1,6 @@
 import path from 'node:path'
 import ts from 'typescript'
+import { sdkPackagesIn } from '../runner/sdk-imports'
 import { sdkTypes } from './sdk-types'
 
 /**
@@ -20,12 +21,10 @@ export const EDITOR_COMPILER_OPTIONS: ts.CompilerOptions = {
   types: [],
 }
 
-const IMPORTED = /from\s+['"](@aws-sdk\/[a-z0-9-]+)['"]/g
-
 /** The diagnostics a learner would see as squiggles, per cell (each cell is its own file, as each editor model is). */
 export function editorDiagnostics(cells: { name: string; code: string }[]): Map<string, string[]> {
   const files = new Map<string, string>()
-  const packages = new Set(cells.flatMap((c) => [...c.code.matchAll(IMPORTED)].flatMap((m) => (m[1] ? [m[1]] : []))))
+  const packages = new Set(cells.flatMap((c) => sdkPackagesIn(c.code)))
   // Node's declarations are served with every editor (cells use process, Buffer, node:zlib…)
   for (const name of ['@types/node', ...packages])
     for (const [file, content] of Object.entries(sdkTypes(name))) files.set(`/node_modules/${file}`, content)

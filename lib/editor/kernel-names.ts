@@ -6,7 +6,8 @@
 const DECLARATION = /^(?:export\s+)?(?:(?:const|let|var)\s+(\w+)|(?:async\s+)?function\s*\*?\s*(\w+)|class\s+(\w+))/gm
 // one-line destructuring (defaults may hold brackets: the pattern ends at the last `} =` / `] =` of the line)
 const DESTRUCTURED = /^(?:export\s+)?(?:const|let|var)\s+[{[](.*)[}\]]\s*=(?!=)/gm
-const IMPORT = /^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?\s*from\s/gm
+// default, { named }, * as namespace, and the module (typedNames types the @aws-sdk ones)
+const IMPORT = /^import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?\s*from\s*['"]([^'"]+)['"]/gm
 const NAME = /^[A-Za-z_$][\w$]*$/
 
 /** A cell is an ES module (and its names are not global in the editor) when it imports or exports. */
@@ -39,7 +40,6 @@ export function topLevelNames(code: string): string[] {
 
 // what can be typed for certain from one line: a const made with `new` from an SDK import, or a literal
 const SDK_MODULE = /^@aws-sdk\/[a-z0-9-]+$/
-const IMPORT_FROM = /^import\s+(?:\w+\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?\s*from\s*['"]([^'"]+)['"]/gm
 const CONST_NEW = /^(?:export\s+)?const\s+(\w+)\s*=\s*new\s+(\w+)\s*\(/gm
 const CONST_LITERAL =
   /^(?:export\s+)?const\s+(\w+)\s*=\s*('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`]*`|-?\d+(?:\.\d+)?|true|false)\s*;?[ \t]*$/gm
@@ -52,11 +52,11 @@ const CONST_LITERAL =
 export function typedNames(code: string): Map<string, string> {
   const typed = new Map<string, string>()
   const sdkImports = new Map<string, { module: string; exported: string }>()
-  for (const m of code.matchAll(IMPORT_FROM)) {
-    const module = m[3] ?? ''
+  for (const m of code.matchAll(IMPORT)) {
+    const module = m[4] ?? ''
     if (!SDK_MODULE.test(module)) continue
-    if (m[2]) typed.set(m[2], `typeof import("${module}")`)
-    for (const part of (m[1] ?? '').split(',')) {
+    if (m[3]) typed.set(m[3], `typeof import("${module}")`)
+    for (const part of (m[2] ?? '').split(',')) {
       if (/^\s*type\s/.test(part)) continue
       const [exported = '', local = exported] = part.split(/\s+as\s+/).map((p) => p.trim())
       if (!NAME.test(exported) || !NAME.test(local)) continue

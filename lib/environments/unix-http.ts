@@ -6,17 +6,21 @@ export function unixRequest(
   method: string,
   path: string,
   timeoutMs = 2000,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.request({ socketPath, method, path, headers: { host: '127.0.0.1:4566' } }, (response) => {
-      let body = ''
-      response.setEncoding('utf8')
-      response.on('data', (chunk: string) => {
-        if (body.length < 1_000_000) body += chunk
-      })
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
-      response.on('error', reject)
-    })
+    const request = http.request(
+      { socketPath, method, path, headers: { host: '127.0.0.1:4566', ...headers } },
+      (response) => {
+        let body = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => {
+          if (body.length < 1_000_000) body += chunk
+        })
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+        response.on('error', reject)
+      },
+    )
     request.setTimeout(timeoutMs, () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)))
     request.on('error', reject)
     request.end()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { clientPackagesIn } from '../runner/client-packages'
+import { clientPackagesIn, sdkPackagesIn } from '../runner/sdk-imports'
 import { signingNameOf, warmServices } from './warm-services'
 
 describe('warming the services a page uses', () => {
@@ -25,6 +25,7 @@ import { PutObjectCommand } from "@aws-sdk/client-s3"
 import { marshall } from "@aws-sdk/util-dynamodb"
 const later = await import("@aws-sdk/client-sns")`
     expect(clientPackagesIn(code)).toEqual(['@aws-sdk/client-s3', '@aws-sdk/client-sqs'])
+    expect(sdkPackagesIn(code)).toEqual(['@aws-sdk/client-s3', '@aws-sdk/client-sqs', '@aws-sdk/util-dynamodb'])
   })
 
   it("sends nothing to an endpoint Cloudbook does not run (a user's own AWS_ENDPOINT_URL)", async () => {

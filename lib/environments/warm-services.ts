@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import http from 'node:http'
 import path from 'node:path'
 import type { EnvironmentRoute } from './spawner'
+import { unixRequest } from './unix-http'
 
 /**
  * Emulators load the code for a service on its first request (MiniStack imports a Python module per service,
@@ -31,34 +31,18 @@ export function signingNameOf(root: string, pkg: string): string | undefined {
   return name
 }
 
-function request(socketPath: string, accountId: string, service: string, timeoutMs: number): Promise<number> {
-  return new Promise((resolve) => {
-    const req = http.request(
-      {
-        socketPath,
-        method: 'POST',
-        path: '/',
-        headers: {
-          host: '127.0.0.1:4566',
-          // emulators route by the credential scope; the unknown target makes it a no-op that changes nothing
-          authorization: `AWS4-HMAC-SHA256 Credential=${accountId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
-          'content-type': 'application/x-amz-json-1.0',
-          'x-amz-target': 'Cloudbook.Warm',
-          'content-length': '0',
-        },
-      },
-      (response) => {
-        response.resume()
-        response.on('end', () => resolve(response.statusCode ?? 0))
-        response.on('error', () => resolve(0))
-      },
-    )
-    req.setTimeout(timeoutMs, () => req.destroy())
+/** One no-op request routed to `service`; its HTTP status, or 0 when the emulator did not answer. */
+function warmRequest(socketPath: string, accountId: string, service: string, timeoutMs: number): Promise<number> {
+  return unixRequest(socketPath, 'POST', '/', timeoutMs, {
+    // emulators route by the credential scope; the unknown target makes it a no-op that changes nothing
+    authorization: `AWS4-HMAC-SHA256 Credential=${accountId}/20260101/us-east-1/${service}/aws4_request, SignedHeaders=host, Signature=0`,
+    'content-type': 'application/x-amz-json-1.0',
+    'x-amz-target': 'Cloudbook.Warm',
+  }).then(
+    ({ status }) => status,
     // a failed warm-up costs only speed: the learner's first Run pays for the service as before
-    req.on('error', () => resolve(0))
-    req.on('close', () => resolve(0))
-    req.end()
-  })
+    () => 0,
+  )
 }
 
 /**
@@ -75,6 +59,9 @@ export async function warmServices(
   if (upstream.kind !== 'socket') return []
   const answers = []
   for (const service of new Set(services))
-    answers.push({ service, status: await request(upstream.socketPath, route.learner.accountId, service, timeoutMs) })
+    answers.push({
+      service,
+      status: await warmRequest(upstream.socketPath, route.learner.accountId, service, timeoutMs),
+    })
   return answers
 }
